@@ -1,0 +1,59 @@
+/**
+ * Every message Gloss sends between its parts, in one typed map. The background is the only
+ * writer of stored data, so several tabs and the popup saving at once never lose a write.
+ */
+import type { Source, Term } from '../data/schema';
+
+/** Where a bookmark was saved from. Strings come from pages: always render them as text. */
+export interface PageRef {
+  title: string;
+  url: string;
+}
+
+/** A term with the sources its facts cite, as the card and the popup's term page need it. */
+export interface TermDetail {
+  term: Term;
+  sources: Record<string, Source>;
+}
+
+/** How many times each term is marked in a page, in order of first appearance. */
+export interface PageTerms {
+  host: string;
+  enabled: boolean;
+  terms: { id: string; count: number }[];
+}
+
+/** Request and response of each message type. */
+export interface ProtocolMap {
+  /** Content script → background: one term with its sources, for the hover card. */
+  'term:get': { request: { id: string }; response: TermDetail | null };
+  /** Any page → background: add or remove the bookmark of one fact; returns the new state. */
+  'bookmark:toggle': {
+    request: { termId: string; factId: string; page: PageRef | null };
+    response: { saved: boolean };
+  };
+  /** Any page → background: the keys (`termId/factId`) of every bookmarked fact. */
+  'bookmark:keys': { request: Record<string, never>; response: string[] };
+  /** Popup → content script: the terms marked in this tab. */
+  'page:terms': { request: Record<string, never>; response: PageTerms };
+  /** Background → content script: the keyboard command; move to the next marked term. */
+  'page:next-term': { request: Record<string, never>; response: boolean };
+}
+
+export type MessageType = keyof ProtocolMap;
+
+/** The envelope on the wire. */
+export interface Message<T extends MessageType = MessageType> {
+  type: T;
+  payload: ProtocolMap[T]['request'];
+}
+
+/** Narrows an unknown value received from `runtime.onMessage` to a Gloss message. */
+export function isMessage(value: unknown): value is Message {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { type?: unknown }).type === 'string' &&
+    'payload' in value
+  );
+}

@@ -1,0 +1,95 @@
+/**
+ * Text normalising shared by the build (alias variants), the page matcher and the popup search.
+ *
+ * A token is a run of letters, digits and combining marks, or one of the symbols `+` and `&`
+ * (so "2+2" and "2 + 2" are both `2 + 2`). Everything else separates tokens. Newspapers join the
+ * parts of a name with hyphens, dashes, non-breaking spaces or nothing at all; we treat those
+ * separators as equal, which is why matching works on tokens and not on raw strings.
+ */
+
+const ASCII_WORD = new Uint8Array(128);
+for (let c = 48; c <= 57; c++) ASCII_WORD[c] = 1;
+for (let c = 65; c <= 90; c++) ASCII_WORD[c] = 1;
+for (let c = 97; c <= 122; c++) ASCII_WORD[c] = 1;
+
+const UNICODE_WORD = /[\p{L}\p{N}\p{M}]/u;
+
+/** True for a UTF-16 code unit that belongs inside a word token. */
+export function isWordCode(code: number): boolean {
+  if (code < 128) return ASCII_WORD[code] === 1;
+  // Surrogate halves of letters outside the BMP are rare in news text; count them as word parts.
+  if (code >= 0xd800 && code <= 0xdfff) return true;
+  return UNICODE_WORD.test(String.fromCharCode(code));
+}
+
+/** `+` and `&` are tokens of their own: "2+2", "R&D". */
+export function isSymbolCode(code: number): boolean {
+  return code === 43 || code === 38;
+}
+
+/**
+ * Characters allowed between the tokens of one multi-word name: white space of every kind,
+ * hyphens and dashes, and apostrophes. Anything else (a comma, a bracket, a full stop) ends the name.
+ */
+export function isJoinerCode(code: number): boolean {
+  return (
+    code === 32 || // space
+    code === 45 || // hyphen-minus
+    code === 39 || // apostrophe
+    code === 9 ||
+    code === 10 ||
+    code === 13 ||
+    code === 0xa0 || // no-break space
+    (code >= 0x2010 && code <= 0x2015) || // hyphen, non-breaking hyphen, figure dash, en, em, bar
+    code === 0x2019 || // right single quotation mark, the curly apostrophe
+    code === 0x2009 || // thin space
+    code === 0x202f // narrow no-break space
+  );
+}
+
+/** One token of a text: its bounds in the original string. */
+export interface TokenSpan {
+  start: number;
+  end: number;
+}
+
+/**
+ * Splits `text` into tokens. Used at build time and in tests; the page matcher walks the text
+ * itself to avoid allocating a span per word.
+ */
+export function tokenize(text: string): TokenSpan[] {
+  const spans: TokenSpan[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (isWordCode(c)) {
+      let j = i + 1;
+      while (j < n && isWordCode(text.charCodeAt(j))) j++;
+      spans.push({ start: i, end: j });
+      i = j;
+    } else {
+      if (isSymbolCode(c)) spans.push({ start: i, end: i + 1 });
+      i++;
+    }
+  }
+  return spans;
+}
+
+/** The tokens of `text` as strings, in their original case. */
+export function tokenStrings(text: string): string[] {
+  return tokenize(text).map((s) => text.slice(s.start, s.end));
+}
+
+/**
+ * A canonical key for comparing names: lower case, tokens joined by single spaces. "Sakhalin–1",
+ * "sakhalin 1" and "SAKHALIN-1" share the key `sakhalin 1`.
+ */
+export function normalizeKey(text: string): string {
+  return tokenStrings(text.normalize('NFC')).join(' ').toLowerCase();
+}
+
+/** The same key with no separators at all: "Su-30" and "Su30" share `su30`. */
+export function compactKey(text: string): string {
+  return tokenStrings(text.normalize('NFC')).join('').toLowerCase();
+}

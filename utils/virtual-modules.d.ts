@@ -1,0 +1,19 @@
+// Virtual modules served by the `gloss-data` plugin in wxt.config.ts, built from data/ at build time.
+
+declare module 'virtual:gloss/matcher-index' {
+  const index: import('./matcher-index').MatcherIndex;
+  export default index;
+}
+
+declare module 'virtual:gloss/fact-base' {
+  const factBase: import('./fact-base').FactBase;
+  export default factBase;
+}
+
+declare module 'virtual:gloss/search-index' {
+  const search: {
+    docs: import('./search').SearchDoc[];
+    index: ReturnType<import('fuse.js').FuseIndex<import('./search').SearchDoc>['toJSON']>;
+  };
+  export default search;
+}

@@ -1,0 +1,94 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+import type { Plugin } from 'vite';
+import { parseFactBase, type FactBase } from './utils/fact-base';
+import { buildMatcherIndex } from './utils/matcher-index';
+import { buildSearchIndex, searchDocs } from './utils/search';
+import { syntheticTerms } from './utils/synthetic-terms';
+
+const dataDir = fileURLToPath(new URL('./data/', import.meta.url));
+
+/** Reads and validates `data/`; `GLOSS_EXTRA_TERMS` adds synthetic terms (benchmark builds only). */
+function readFactBase(): FactBase {
+  const files: Record<string, unknown> = {};
+  for (const name of readdirSync(`${dataDir}terms`)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
+    files[name] = JSON.parse(readFileSync(`${dataDir}terms/${name}`, 'utf8'));
+  }
+  const base = parseFactBase(files, JSON.parse(readFileSync(`${dataDir}sources.json`, 'utf8')));
+  const extra = Number(process.env.GLOSS_EXTRA_TERMS ?? 0);
+  if (extra > 0) base.terms.push(...syntheticTerms(extra));
+  return base;
+}
+
+/**
+ * Serves the fact base and the two indexes derived from it as virtual modules, computed once per
+ * build, so neither a page nor the popup spends time building them. JSON.parse of a string
+ * literal is the fastest way V8 loads a large object.
+ */
+function glossData(): Plugin {
+  const prefix = 'virtual:gloss/';
+  let cached: FactBase | undefined;
+  return {
+    name: 'gloss-data',
+    resolveId: (id) => (id.startsWith(prefix) ? `\0${id}` : undefined),
+    load(id) {
+      if (!id.startsWith(`\0${prefix}`)) return undefined;
+      for (const name of readdirSync(`${dataDir}terms`))
+        this.addWatchFile(`${dataDir}terms/${name}`);
+      cached ??= readFactBase();
+      const which = id.slice(prefix.length + 1);
+      const value =
+        which === 'matcher-index'
+          ? buildMatcherIndex(cached.terms)
+          : which === 'search-index'
+            ? { docs: searchDocs(cached.terms), index: buildSearchIndex(searchDocs(cached.terms)) }
+            : which === 'fact-base'
+              ? cached
+              : undefined;
+      if (value === undefined) throw new Error(`Unknown virtual module ${id}`);
+      return `export default JSON.parse(${JSON.stringify(JSON.stringify(value))});`;
+    },
+    watchChange() {
+      cached = undefined;
+    },
+  };
+}
+
+// See https://wxt.dev/api/config.html
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  // Explicit imports everywhere: every file shows what it uses.
+  imports: false,
+  vite: () => ({
+    plugins: [preact(), glossData()],
+    build: { target: 'es2022' },
+  }),
+  manifest: ({ browser }) => ({
+    name: 'Gloss',
+    description:
+      'Fact cards for India–Russia terms on news pages: hover INSTC, S-400 or CAATSA to see sourced facts. Works offline.',
+    permissions: ['storage'],
+    commands: {
+      'next-term': {
+        suggested_key: { default: 'Alt+Shift+G' },
+        description: 'Go to the next marked term on the page and open its card',
+      },
+    },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'gloss@gloss-extension',
+              strict_min_version: '140.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+            gecko_android: { strict_min_version: '142.0' },
+          },
+        }
+      : {}),
+  }),
+});
