@@ -5,7 +5,7 @@ import { defineConfig } from 'wxt';
 import type { Plugin } from 'vite';
 import { parseFactBase, type FactBase } from './utils/fact-base';
 import { buildMatcherIndex } from './utils/matcher-index';
-import { buildSearchIndex, searchDocs } from './utils/search';
+import { buildSearchIndex } from './utils/search';
 import { syntheticTerms } from './utils/synthetic-terms';
 
 const dataDir = fileURLToPath(new URL('./data/', import.meta.url));
@@ -45,7 +45,7 @@ function glossData(): Plugin {
         which === 'matcher-index'
           ? buildMatcherIndex(cached.terms)
           : which === 'search-index'
-            ? { docs: searchDocs(cached.terms), index: buildSearchIndex(searchDocs(cached.terms)) }
+            ? buildSearchIndex(cached.terms)
             : which === 'fact-base'
               ? cached
               : undefined;

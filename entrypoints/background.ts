@@ -1,5 +1,20 @@
+import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import factBase from 'virtual:gloss/fact-base';
+import { createBackgroundHandlers, forwardNextTerm } from '../utils/background-handlers';
+import { createMessageRouter } from '../utils/send-message';
 
+// The single writer of stored data: every bookmark and settings change goes through the queue
+// inside the handlers, so tabs and the popup writing at once never lose a change.
 export default defineBackground(() => {
-  // Wired in a later step.
+  const { handlers } = createBackgroundHandlers({
+    factBase,
+    storage: browser.storage.local,
+    // A relative address opens the extension's own page (tabs.create resolves it to the extension).
+    openPage: (path) => browser.tabs.create({ url: path }),
+  });
+  browser.runtime.onMessage.addListener(createMessageRouter(handlers));
+  browser.commands.onCommand.addListener((command) => {
+    if (command === 'next-term') void forwardNextTerm(browser.tabs);
+  });
 });

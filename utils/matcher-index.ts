@@ -15,20 +15,19 @@ export interface RuleSpec {
 }
 
 /**
- * One alias variant, compact for shipping: the lower-case tokens after the first joined by
- * spaces, the term's position in `terms`, the original-case tokens joined by spaces when the
- * term is case-sensitive (else ''), and the rule's position in `rules` (or -1).
+ * One alias variant, compact for shipping: its tokens in their original case joined by spaces,
+ * the term's position in `terms`, 1 when the term is case-sensitive (else 0), and the rule's
+ * position in `rules` (or -1). The page lower-cases and groups them when it compiles the index.
  */
-export type EntrySpec = [rest: string, term: number, cased: string, rule: number];
+export type EntrySpec = [tokens: string, term: number, caseSensitive: 0 | 1, rule: number];
 
 /** The serialised matcher index shipped in the content script. */
 export interface MatcherIndex {
-  version: 1;
+  version: 2;
   /** Term ids; entries refer to terms by position here. */
   terms: string[];
   rules: RuleSpec[];
-  /** Variants grouped by lower-case first token, longest variant first. */
-  entries: Record<string, EntrySpec[]>;
+  entries: EntrySpec[];
 }
 
 function hasLetter(token: string): boolean {
@@ -51,7 +50,7 @@ export function aliasVariants(alias: string): string[][] {
 
 /** Builds the index for `terms`, in the order given. Throws on an alias with no tokens. */
 export function buildMatcherIndex(terms: readonly Term[]): MatcherIndex {
-  const entries = new Map<string, { spec: EntrySpec; length: number }[]>();
+  const entries: EntrySpec[] = [];
   const rules: RuleSpec[] = [];
   const seen = new Set<string>();
   terms.forEach((term, termIndex) => {
@@ -69,25 +68,13 @@ export function buildMatcherIndex(terms: readonly Term[]): MatcherIndex {
         });
       }
       for (const tokens of variants) {
-        const lower = tokens.map((t) => t.toLowerCase());
-        const cased = term.caseSensitive ? tokens.join(' ') : '';
-        const dedupe = `${termIndex}|${lower.join(' ')}|${cased}|${ruleIndex}`;
+        const text = term.caseSensitive ? tokens.join(' ') : tokens.join(' ').toLowerCase();
+        const dedupe = `${termIndex}|${text}|${ruleIndex}`;
         if (seen.has(dedupe)) continue;
         seen.add(dedupe);
-        const first = lower[0] as string;
-        const spec: EntrySpec = [lower.slice(1).join(' '), termIndex, cased, ruleIndex];
-        const list = entries.get(first) ?? [];
-        list.push({ spec, length: lower.length });
-        entries.set(first, list);
+        entries.push([text, termIndex, term.caseSensitive ? 1 : 0, ruleIndex]);
       }
     }
   });
-  const grouped: Record<string, EntrySpec[]> = {};
-  for (const key of [...entries.keys()].sort()) {
-    const list = entries.get(key) ?? [];
-    // Longest first, so the first variant that matches is the longest match at that position.
-    list.sort((a, b) => b.length - a.length);
-    grouped[key] = list.map((e) => e.spec);
-  }
-  return { version: 1, terms: terms.map((t) => t.id), rules, entries: grouped };
+  return { version: 2, terms: terms.map((t) => t.id), rules, entries };
 }

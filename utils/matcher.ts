@@ -52,7 +52,14 @@ function skipGap(text: string, pos: number, prevTokenLength: number): number {
   let g = pos;
   // "S. Jaishankar": a full stop after an initial is part of the name.
   if (prevTokenLength === 1 && text.charCodeAt(g) === 46) g++;
-  while (g < text.length && g - pos < 4 && isJoinerCode(text.charCodeAt(g))) g++;
+  // HTML source wraps lines anywhere, so white space may run long; other joiners may not.
+  let marks = 0;
+  while (g < text.length && g - pos < 64) {
+    const c = text.charCodeAt(g);
+    if (!isJoinerCode(c)) break;
+    if (c !== 32 && c !== 10 && c !== 9 && c !== 13 && c !== 0xa0 && ++marks > 2) return -1;
+    g++;
+  }
   if (g >= text.length) return -1;
   const c = text.charCodeAt(g);
   if (!isWordCode(c) && !isSymbolCode(c)) return -1;
@@ -104,19 +111,24 @@ function ruleAllows(rule: RuleSpec, lower: string, start: number, end: number): 
 export function compileMatcher(index: MatcherIndex): Matcher {
   const map = new Map<string, Entry[]>();
   const filter = new Uint8Array(1 << FILTER_BITS);
-  for (const key of Object.keys(index.entries)) {
-    const specs = index.entries[key] ?? [];
-    map.set(
-      key,
-      specs.map(([rest, term, cased, rule]) => ({
-        rest: rest === '' ? [] : rest.split(' '),
-        term,
-        cased: cased === '' ? null : cased.split(' '),
-        rule: rule >= 0 ? (index.rules[rule] ?? null) : null,
-      })),
-    );
+  for (const [tokens, term, caseSensitive, rule] of index.entries) {
+    const original = tokens.split(' ');
+    const lower = tokens.toLowerCase().split(' ');
+    const key = lower[0] as string;
+    const entry: Entry = {
+      rest: lower.slice(1),
+      term,
+      cased: caseSensitive === 1 ? original : null,
+      rule: rule >= 0 ? (index.rules[rule] ?? null) : null,
+    };
+    const list = map.get(key);
+    if (list) list.push(entry);
+    else map.set(key, [entry]);
     filter[probe(key, 0, key.length)] = 1;
   }
+  // Longest variant first, so the first one that matches is the longest match at its position.
+  for (const list of map.values())
+    if (list.length > 1) list.sort((a, b) => b.rest.length - a.rest.length);
 
   /** Tries one entry whose first token is `text[i, j)`; returns the match end or -1. */
   function tryEntry(entry: Entry, text: string, lower: string, i: number, j: number): number {

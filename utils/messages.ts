@@ -3,6 +3,9 @@
  * writer of stored data, so several tabs and the popup saving at once never lose a write.
  */
 import type { Source, Term } from '../data/schema';
+import type { Bookmark, ImportOutcome } from './bookmark-store';
+import type { Settings } from './settings';
+import type { SettingsUpdate } from './settings-update';
 
 /** Where a bookmark was saved from. Strings come from pages: always render them as text. */
 export interface PageRef {
@@ -14,6 +17,8 @@ export interface PageRef {
 export interface TermDetail {
   term: Term;
   sources: Record<string, Source>;
+  /** The related terms with their display names, so a card can link them without the fact base. */
+  related: { id: string; name: string }[];
 }
 
 /** How many times each term is marked in a page, in order of first appearance. */
@@ -36,8 +41,23 @@ export interface ProtocolMap {
   'bookmark:keys': { request: Record<string, never>; response: string[] };
   /** Popup → content script: the terms marked in this tab. */
   'page:terms': { request: Record<string, never>; response: PageTerms };
+  /** Content script → background: open the popup's full page of a term in a new tab. */
+  'term:open': { request: { id: string }; response: void };
   /** Background → content script: the keyboard command; move to the next marked term. */
   'page:next-term': { request: Record<string, never>; response: boolean };
+  /** Popup → background: save (or clear, with '') the reader's note on a bookmark; null if not saved. */
+  'bookmark:note': {
+    request: { termId: string; factId: string; note: string };
+    response: Bookmark | null;
+  };
+  /** Popup → background: remove one bookmark; returns it (for undo) or null if it was not saved. */
+  'bookmark:remove': { request: { termId: string; factId: string }; response: Bookmark | null };
+  /** Popup → background: put back a removed bookmark as it was (undo); false if already saved. */
+  'bookmark:restore': { request: { bookmark: Bookmark }; response: { restored: boolean } };
+  /** Popup → background: merge an exported JSON file's bookmarks; all or nothing. */
+  'bookmark:import': { request: { text: string }; response: ImportOutcome };
+  /** Popup → background: change settings (whole record written once); returns the new settings. */
+  'settings:update': { request: SettingsUpdate; response: Settings };
 }
 
 export type MessageType = keyof ProtocolMap;

@@ -1,51 +1,157 @@
 /**
- * Search set-up shared by the build (which pre-builds Fuse's index) and the popup (which loads
- * it). Both must use the same documents and keys, or the loaded index would not line up.
+ * The popup's search index, built once at build time (see `wxt.config.ts`) and loaded as data, so
+ * opening the popup never rebuilds anything.
+ *
+ * Fuse.js searches linearly and costs ~50 ms at 10,000 terms over long strings, so the index is
+ * shaped so that Fuse only sees what needs fuzzy matching:
+ *
+ * - `phrases`: every name and alias, normalised ("sakhalin 1") and compact ("sakhalin1"), sorted.
+ *   A binary search finds exact and prefix matches of the whole query.
+ * - `words`: a sorted word-prefix inverted index of every word of the names and aliases, the
+ *   expansion, the summary and the fact texts, each word with the terms (and the best field) it
+ *   comes from. "Kabul" finds the terms whose facts mention Kabul without scanning any text.
+ * - `fuzzy`: the distinct name, alias and expansion words (letters, three or more characters) with
+ *   Fuse's pre-built index, for typos ("sputnick"). Only a query word that matches nothing
+ *   exactly or as a prefix is searched fuzzily.
+ *
+ * Ranking lives in `search-query.ts`; highlighting in `search-highlight.ts`.
  */
-import Fuse, { type FuseIndex, type IFuseOptions } from 'fuse.js';
-import type { Term } from '../data/schema';
-import { normalizeKey } from './text-tokens';
+import Fuse from 'fuse.js';
+import type { Category, Term } from '../data/schema';
+import { compactKey, normalizeKey } from './text-tokens';
 
-/** What the search sees of a term: normalised strings only, so punctuation and case never matter. */
-export interface SearchDoc {
+/** Which part of a term a word comes from, best first. Encoded in postings as `term * 4 + field`. */
+export const FIELD = { name: 0, expansion: 1, text: 2 } as const;
+export type Field = (typeof FIELD)[keyof typeof FIELD];
+
+/** A term as a search result shows it. */
+export interface SearchTerm {
   id: string;
   name: string;
-  aliases: string[];
   expansion: string;
-  text: string;
+  category: Category;
 }
 
-/** Keys and weights: a name or alias outranks a word from a summary or a fact. */
-export const SEARCH_KEYS = [
-  { name: 'name', weight: 4 },
-  { name: 'aliases', weight: 4 },
-  { name: 'expansion', weight: 2 },
-  { name: 'text', weight: 1 },
-];
+/** Fuse's serialised index (the shape of `FuseIndex.toJSON()`). */
+export type FuseIndexJson = ReturnType<ReturnType<typeof Fuse.createIndex<string>>['toJSON']>;
 
-/** Fuse options used both when building the index and when searching. */
-export const SEARCH_OPTIONS: IFuseOptions<SearchDoc> = {
-  keys: SEARCH_KEYS,
-  includeMatches: true,
+/** The shipped search index. Arrays run in parallel: `phraseTerms[i]` belongs to `phrases[i]`. */
+export interface SearchIndex {
+  version: 2;
+  terms: SearchTerm[];
+  /** Normalised and compact names and aliases, sorted by UTF-16 code unit. */
+  phrases: string[];
+  /** Term positions each phrase names. */
+  phraseTerms: number[][];
+  /** Every word of every term, sorted. */
+  words: string[];
+  /** Postings `term * 4 + field` of each word, one per term (its best field). */
+  wordPostings: number[][];
+  /** Positions in `words` of the words that fuzzy search covers, in Fuse's document order. */
+  fuzzyWords: number[];
+  /** Fuse's index over those words. */
+  fuzzyIndex: FuseIndexJson;
+}
+
+/** Fuse options for the fuzzy word pass; the same at build time and at search time. */
+export const FUZZY_OPTIONS = {
   includeScore: true,
-  ignoreLocation: true,
-  threshold: 0.35,
-};
+  threshold: 0.34,
+  // Words are short; a small distance lets the bitap search stop early on long misses.
+  distance: 24,
+  ignoreFieldNorm: true,
+  minMatchCharLength: 2,
+} as const;
 
-/** One search document per term, in the order of `terms`. */
-export function searchDocs(terms: readonly Term[]): SearchDoc[] {
-  return terms.map((t) => ({
-    id: t.id,
-    name: normalizeKey(t.name),
-    aliases: t.aliases.map(normalizeKey),
-    expansion: normalizeKey(t.expansion),
-    text: normalizeKey([t.summary, ...t.facts.map((f) => f.text)].join(' ')),
-  }));
+/**
+ * Words that say nothing about a term: left out of the text field (a name keeps all its words),
+ * so "the" does not list every term.
+ */
+export const STOP_WORDS = new Set(
+  'a an and are as at be by for from has had have in into is it its of on or that the their this to was were which with'.split(
+    ' ',
+  ),
+);
+
+/** True for words worth fuzzy matching: three or more characters, at least one a letter. */
+export function isFuzzyWord(word: string): boolean {
+  return word.length >= 3 && /\p{L}/u.test(word);
 }
 
-/** The serialisable pre-built index for `docs`. */
-export function buildSearchIndex(
-  docs: readonly SearchDoc[],
-): ReturnType<FuseIndex<SearchDoc>['toJSON']> {
-  return Fuse.createIndex(SEARCH_KEYS, docs as SearchDoc[]).toJSON();
+/** Code-unit order, the order the binary searches assume (not `localeCompare`). */
+export function compareCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function add<K>(map: Map<K, Map<number, number>>, key: K, term: number, field: number): void {
+  let postings = map.get(key);
+  if (!postings) map.set(key, (postings = new Map()));
+  const best = postings.get(term);
+  if (best === undefined || field < best) postings.set(term, field);
+}
+
+/** Builds the search index for `terms`, in their order. Pure and deterministic. */
+export function buildSearchIndex(terms: readonly Term[]): SearchIndex {
+  const phraseMap = new Map<string, Map<number, number>>();
+  const wordMap = new Map<string, Map<number, number>>();
+  terms.forEach((term, t) => {
+    for (const label of [term.name, ...term.aliases]) {
+      for (const phrase of [normalizeKey(label), compactKey(label)]) {
+        if (phrase) add(phraseMap, phrase, t, 0);
+      }
+      for (const word of normalizeKey(label).split(' '))
+        if (word) add(wordMap, word, t, FIELD.name);
+    }
+    for (const word of normalizeKey(term.expansion).split(' ')) {
+      if (word) add(wordMap, word, t, FIELD.expansion);
+    }
+    for (const text of [term.summary, ...term.facts.map((f) => f.text)]) {
+      for (const word of normalizeKey(text).split(' ')) {
+        if (word && !STOP_WORDS.has(word)) add(wordMap, word, t, FIELD.text);
+      }
+    }
+  });
+  const phrases = [...phraseMap.keys()].sort(compareCodeUnits);
+  const words = [...wordMap.keys()].sort(compareCodeUnits);
+  const wordPostings = words.map((w) =>
+    [...(wordMap.get(w) ?? new Map<number, number>())]
+      .map(([term, field]) => term * 4 + field)
+      .sort((a, b) => a - b),
+  );
+  const fuzzyWords: number[] = [];
+  words.forEach((word, i) => {
+    const postings = wordPostings[i] ?? [];
+    if (isFuzzyWord(word) && postings.some((p) => p % 4 !== FIELD.text)) fuzzyWords.push(i);
+  });
+  const fuzzyIndex = Fuse.createIndex<string>(
+    [],
+    fuzzyWords.map((i) => words[i] ?? ''),
+  ).toJSON();
+  return {
+    version: 2,
+    terms: terms.map((t) => ({
+      id: t.id,
+      name: t.name,
+      expansion: t.expansion,
+      category: t.category,
+    })),
+    phrases,
+    phraseTerms: phrases.map((p) => [...(phraseMap.get(p)?.keys() ?? [])].sort((a, b) => a - b)),
+    words,
+    wordPostings,
+    fuzzyWords,
+    fuzzyIndex: fuzzyIndex as FuseIndexJson,
+  };
+}
+
+/** The first position in the sorted `list` whose entry is ≥ `key`. */
+export function lowerBound(list: readonly string[], key: string): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((list[mid] ?? '') < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

@@ -11,9 +11,6 @@ declare module 'virtual:gloss/fact-base' {
 }
 
 declare module 'virtual:gloss/search-index' {
-  const search: {
-    docs: import('./search').SearchDoc[];
-    index: ReturnType<import('fuse.js').FuseIndex<import('./search').SearchDoc>['toJSON']>;
-  };
+  const search: import('./search').SearchIndex;
   export default search;
 }

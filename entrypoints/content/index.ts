@@ -1,13 +1,27 @@
+import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import matcherIndex from 'virtual:gloss/matcher-index';
+import cardCss from '../../components/card/card.css?inline';
+import { startPageSession, type PageBrowser } from '../../components/card/page-session';
 import { compileMatcher } from '../../utils/matcher';
 import './style.css';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
+  // Same-origin frames (embedded live blogs) are read too; each frame runs its own small session.
+  allFrames: true,
+  runAt: 'document_idle',
   cssInjectionMode: 'manifest',
-  main() {
-    const matcher = compileMatcher(matcherIndex);
-    document.documentElement.dataset.glossProbe = String(matcher.termIds.length);
+  main(ctx) {
+    const session = startPageSession({
+      win: window,
+      browser: browser as unknown as PageBrowser,
+      matcher: compileMatcher(matcherIndex),
+      cardCss,
+    });
+    // Visible only in the content script's own world: tests and the benchmark read it, pages can't.
+    (globalThis as { __gloss?: unknown }).__gloss = session;
+    // The extension was reloaded or updated: stop cleanly, leave no marks and no stray card.
+    ctx.onInvalidated(() => session.destroy());
   },
 });

@@ -24,17 +24,25 @@ test('the Firefox manifest has a gecko id and declares no data collection', () =
 test('web-ext lint reports no errors on the Firefox build', () => {
   let out: string;
   try {
-    out = execFileSync('npx', ['web-ext', 'lint', '--source-dir', dir, '--output', 'json', '--no-config-discovery'], {
-      cwd: repoRoot,
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    out = execFileSync(
+      'npx',
+      ['web-ext', 'lint', '--source-dir', dir, '--output', 'json', '--no-config-discovery'],
+      {
+        cwd: repoRoot,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
   } catch (error) {
     // web-ext exits non-zero when it finds errors; its JSON report is still on stdout.
     out = String((error as { stdout?: string }).stdout ?? '');
   }
   const report = JSON.parse(out.slice(out.indexOf('{')));
-  const errors = (report.errors ?? []).map((e: { code: string; message: string }) => `${e.code}: ${e.message}`);
-  console.log(`web-ext lint: ${report.count} messages, ${errors.length} errors, ${report.summary?.warnings} warnings`);
+  const errors = (report.errors ?? []).map(
+    (e: { code: string; message: string }) => `${e.code}: ${e.message}`,
+  );
+  console.log(
+    `web-ext lint: ${report.count} messages, ${errors.length} errors, ${report.summary?.warnings} warnings`,
+  );
   expect(errors).toEqual([]);
 });

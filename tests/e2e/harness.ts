@@ -133,15 +133,120 @@ export async function launchGloss(
 }
 
 /**
- * Waits until Gloss has scanned the page. The content script marks its progress on the Gloss
- * host element's dataset, which lives outside the page's own tree of nodes.
+ * Evaluates `expression` in the content script's own world of the page's main frame (where
+ * `globalThis.__gloss` lives; the page itself cannot see it) and returns its JSON value.
  */
-export async function waitForGloss(page: Page, timeout = 10_000): Promise<void> {
-  await page.waitForFunction(
-    () => document.documentElement.dataset.glossProbe !== undefined,
-    null,
-    {
-      timeout,
-    },
+export async function evalInGloss<T>(page: Page, expression: string, timeout = 10_000): Promise<T> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const contexts: { id: number; name: string; auxData?: { frameId?: string; type?: string } }[] =
+      [];
+    cdp.on('Runtime.executionContextCreated', (e) => contexts.push(e.context));
+    await cdp.send('Runtime.enable');
+    const { frameTree } = await cdp.send('Page.getFrameTree');
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      const world = contexts.find(
+        (c) =>
+          c.auxData?.type === 'isolated' &&
+          c.auxData.frameId === frameTree.frame.id &&
+          c.name === 'Gloss',
+      );
+      if (world) {
+        const result = await cdp.send('Runtime.evaluate', {
+          expression,
+          contextId: world.id,
+          awaitPromise: true,
+          returnByValue: true,
+        });
+        if (result.exceptionDetails)
+          throw new Error(result.exceptionDetails.exception?.description ?? 'evaluation failed');
+        return result.result.value as T;
+      }
+      if (Date.now() > deadline) throw new Error('Gloss content script world not found');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
+}
+
+/** Waits until Gloss has finished scanning the page; returns how many occurrences it marked. */
+export async function waitForGloss(page: Page, timeout = 10_000): Promise<number> {
+  return evalInGloss<number>(
+    page,
+    `(async () => {
+      const deadline = Date.now() + ${timeout};
+      while (!globalThis.__gloss && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      const s = globalThis.__gloss;
+      if (!s) throw new Error('no Gloss session');
+      await s.ready;
+      await (s.annotator ? s.annotator.idle() : null);
+      return s.annotator ? s.annotator.store.size : -1;
+    })()`,
+    timeout + 1000,
   );
+}
+
+/** The terms Gloss marked in the page: term id and the marked text, in document order. */
+export async function markedTerms(page: Page): Promise<{ id: string; text: string }[]> {
+  return evalInGloss(
+    page,
+    `(() => {
+      const s = globalThis.__gloss;
+      const out = [];
+      for (const o of s.annotator.store.all()) {
+        if (!o.range) continue;
+        out.push({ node: o.node, start: o.start, id: s.termIds[o.term], text: o.node.data.slice(o.start, o.end) });
+      }
+      out.sort((a, b) => a.node === b.node ? a.start - b.start : (a.node.compareDocumentPosition(b.node) & 4 ? -1 : 1));
+      return out.map(({ id, text }) => ({ id, text }));
+    })()`,
+  );
+}
+
+/**
+ * The centre of the first occurrence of `text` inside the element matching `selector`, in
+ * viewport coordinates, after scrolling it into view. Read in the page's own world.
+ */
+export async function pointAtText(
+  page: Page,
+  selector: string,
+  text: string,
+): Promise<{ x: number; y: number }> {
+  return page.evaluate(
+    ([sel, needle]) => {
+      const root = document.querySelector(sel as string);
+      if (!root) throw new Error(`no element ${sel}`);
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const i = (n as Text).data.indexOf(needle as string);
+        if (i < 0) continue;
+        (n.parentElement as HTMLElement).scrollIntoView({ block: 'center' });
+        const range = document.createRange();
+        range.setStart(n, i);
+        range.setEnd(n, i + (needle as string).length);
+        const r = range.getClientRects()[0] as DOMRect;
+        return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+      }
+      throw new Error(`no text "${needle}" in ${sel}`);
+    },
+    [selector, text],
+  );
+}
+
+/** Moves the mouse onto `text` and rests there, as a reader does. */
+export async function hoverText(page: Page, selector: string, text: string): Promise<void> {
+  const { x, y } = await pointAtText(page, selector, text);
+  await page.mouse.move(x - 40, y + 30);
+  await page.mouse.move(x, y, { steps: 4 });
+}
+
+/** The open card's heading text, or null when no card is open. */
+export async function cardHeading(page: Page): Promise<string | null> {
+  return page.evaluate(() => {
+    const host = document.querySelector('gloss-root');
+    const heading = host?.shadowRoot?.querySelector('[role="dialog"] h2');
+    return heading ? (heading.textContent ?? '') : null;
+  });
 }

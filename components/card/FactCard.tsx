@@ -1,0 +1,95 @@
+/**
+ * The hover card: a term's name, expansion and summary, its key facts with sources, a bookmark
+ * toggle per fact, and related terms. Pure: it renders what it is given and reports clicks.
+ */
+import type { TermDetail } from '../../utils/messages';
+import { FactValues } from '../FactValues';
+
+export interface FactCardProps {
+  /** The term to show, or null while it loads. */
+  detail: TermDetail | null;
+  /** Keys (`termId/factId`) of bookmarked facts. */
+  bookmarked: ReadonlySet<string>;
+  /** A message to show instead of the facts (the extension was updated, a save failed). */
+  notice?: string | null;
+  headingId: string;
+  onToggleBookmark(factId: string): void;
+  onOpenRelated(termId: string): void;
+  onOpenFull(termId: string): void;
+  onClose(): void;
+}
+
+/** The facts a card shows: the ones marked key, or the first three. */
+export function cardFacts(detail: TermDetail): TermDetail['term']['facts'] {
+  const key = detail.term.facts.filter((f) => f.key);
+  return key.length > 0 ? key : detail.term.facts.slice(0, 3);
+}
+
+export function FactCard(props: FactCardProps) {
+  const { detail, bookmarked, headingId } = props;
+  if (!detail) {
+    return (
+      <div class="card-body" aria-busy="true">
+        <p class="muted" id={headingId}>
+          {props.notice ?? 'Loading…'}
+        </p>
+      </div>
+    );
+  }
+  const { term, sources, related } = detail;
+  const facts = cardFacts(detail);
+  const more = term.facts.length - facts.length;
+  return (
+    <div class="card-body">
+      <header class="card-head">
+        <h2 id={headingId}>{term.name}</h2>
+        <button type="button" class="icon-button" aria-label="Close" onClick={props.onClose}>
+          ×
+        </button>
+      </header>
+      <p class="expansion">{term.expansion}</p>
+      <p class="summary">{term.summary}</p>
+      {props.notice ? (
+        <p class="notice" role="status">
+          {props.notice}
+        </p>
+      ) : null}
+      <ul class="facts">
+        {facts.map((fact) => {
+          const key = `${term.id}/${fact.id}`;
+          const saved = bookmarked.has(key);
+          return (
+            <li key={fact.id} class="fact-row">
+              <FactValues fact={fact} sources={sources} />
+              <button
+                type="button"
+                class="bookmark"
+                aria-pressed={saved}
+                aria-label={saved ? 'Remove bookmark' : 'Bookmark this fact'}
+                title={saved ? 'Remove bookmark' : 'Bookmark this fact'}
+                onClick={() => props.onToggleBookmark(fact.id)}
+              >
+                {saved ? '★' : '☆'}
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+      {related.length > 0 ? (
+        <nav class="related" aria-label="Related terms">
+          <span class="muted">Related:</span>
+          {related.map((r) => (
+            <button type="button" class="chip" key={r.id} onClick={() => props.onOpenRelated(r.id)}>
+              {r.name}
+            </button>
+          ))}
+        </nav>
+      ) : null}
+      <footer class="card-foot">
+        <button type="button" class="link" onClick={() => props.onOpenFull(term.id)}>
+          {more > 0 ? `All ${term.facts.length} facts` : 'Open in full'} →
+        </button>
+      </footer>
+    </div>
+  );
+}

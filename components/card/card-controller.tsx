@@ -1,0 +1,226 @@
+/**
+ * Decides when the card opens, what it shows and when it closes: hover intent opens it, a grace
+ * period keeps it while the pointer travels onto it, Escape or a click elsewhere closes it, and
+ * the keyboard command walks the marked terms in reading order.
+ */
+import type { HighlightPainter } from '../../utils/highlight-painter';
+import type { HoverCallbacks } from '../../utils/hover-tracker';
+import { inDocumentOrder, nextOccurrence } from '../../utils/keyboard-nav';
+import type { TermDetail } from '../../utils/messages';
+import type { Occurrence, OccurrenceStore } from '../../utils/occurrence-store';
+import type { Theme } from '../../utils/settings';
+import type { CardPopover } from './card-popover';
+import { FactCard } from './FactCard';
+
+/** Time the pointer may spend between the term and the card before the card closes. */
+export const GRACE_MS = 350;
+
+export interface CardControllerDeps {
+  doc: Document;
+  store: OccurrenceStore;
+  painter: Pick<HighlightPainter, 'setActive'>;
+  popover: CardPopover;
+  termIds: readonly string[];
+  theme(): Theme;
+  fetchDetail(termId: string): Promise<TermDetail | null>;
+  fetchBookmarks(): Promise<string[]>;
+  toggleBookmark(termId: string, factId: string): Promise<boolean>;
+  openFull(termId: string): void;
+}
+
+const HEADING_ID = 'gloss-card-heading';
+
+export class CardController {
+  private occurrence: Occurrence | null = null;
+  private termId: string | null = null;
+  private detail: TermDetail | null = null;
+  private notice: string | null = null;
+  private bookmarks = new Set<string>();
+  private closeTimer: ReturnType<typeof setTimeout> | null = null;
+  private pinned = false;
+  private ordered: Occurrence[] | null = null;
+  private readonly cache = new Map<string, Promise<TermDetail | null>>();
+  private readonly controller = new AbortController();
+
+  constructor(private readonly deps: CardControllerDeps) {
+    const { doc } = deps;
+    const signal = this.controller.signal;
+    doc.addEventListener('keydown', (e) => this.onKey(e), { capture: true, signal });
+    doc.addEventListener(
+      'pointerdown',
+      (e) => {
+        if (this.deps.popover.isOpen && !this.deps.popover.contains(e.target)) this.close();
+      },
+      { capture: true, passive: true, signal },
+    );
+  }
+
+  /** Callbacks for the hover tracker. */
+  readonly hover: HoverCallbacks = {
+    enter: (o) => {
+      void this.load(this.deps.termIds[o.term] ?? '');
+      if (o === this.occurrence) this.cancelClose();
+    },
+    intent: (o) => {
+      if (o !== this.occurrence) void this.show(o, this.deps.termIds[o.term] ?? '', false);
+    },
+    leave: (o) => {
+      if (o === this.occurrence && !this.pinned) this.scheduleClose();
+    },
+  };
+
+  /** Events from the popover. */
+  readonly popoverEvents = {
+    enter: () => this.cancelClose(),
+    leave: () => {
+      if (!this.pinned) this.scheduleClose();
+    },
+  };
+
+  /** The marks changed: the reading order must be rebuilt; a card whose text went away closes. */
+  marksChanged(): void {
+    this.ordered = null;
+    if (this.occurrence && !this.occurrence.range) this.close();
+  }
+
+  /** Bookmarks changed somewhere (this card, another tab, the popup). */
+  async refreshBookmarks(): Promise<void> {
+    this.bookmarks = new Set(await this.deps.fetchBookmarks());
+    this.render();
+  }
+
+  /** Opens the card of the next marked term after the current one; false if there is none. */
+  nextTerm(): boolean {
+    this.ordered ??= inDocumentOrder(this.deps.store.all());
+    const next = nextOccurrence(
+      this.ordered,
+      this.occurrence,
+      (o) => o.range !== null && isVisible(o),
+    );
+    if (!next) return false;
+    scrollToOccurrence(next);
+    void this.show(next, this.deps.termIds[next.term] ?? '', true);
+    return true;
+  }
+
+  close(): void {
+    this.cancelClose();
+    this.deps.popover.close();
+    this.deps.painter.setActive(null);
+    this.occurrence = null;
+    this.termId = null;
+    this.detail = null;
+    this.pinned = false;
+  }
+
+  destroy(): void {
+    this.controller.abort();
+    this.close();
+  }
+
+  private load(termId: string): Promise<TermDetail | null> {
+    let pending = this.cache.get(termId);
+    if (!pending) {
+      pending = this.deps.fetchDetail(termId).catch(() => null);
+      this.cache.set(termId, pending);
+    }
+    return pending;
+  }
+
+  private async show(o: Occurrence, termId: string, byKeyboard: boolean): Promise<void> {
+    this.cancelClose();
+    this.occurrence = o;
+    this.termId = termId;
+    this.pinned = byKeyboard;
+    this.notice = null;
+    this.deps.painter.setActive(o);
+    this.detail = await this.load(termId);
+    if (this.occurrence !== o) return;
+    if (!this.detail)
+      this.notice = 'Gloss was updated or reloaded: reload the page to see this card.';
+    else void this.refreshBookmarks();
+    const range = o.node.ownerDocument.createRange();
+    range.setStart(o.node, o.start);
+    range.setEnd(o.node, o.end);
+    const anchor = { getBoundingClientRect: () => range.getBoundingClientRect() };
+    this.deps.popover.open(this.view(), anchor, {
+      focus: byKeyboard,
+      labelledBy: HEADING_ID,
+      theme: this.deps.theme(),
+    });
+  }
+
+  private async showRelated(termId: string): Promise<void> {
+    this.termId = termId;
+    this.pinned = true;
+    this.detail = await this.load(termId);
+    this.render();
+  }
+
+  private render(): void {
+    if (this.deps.popover.isOpen) this.deps.popover.update(this.view());
+  }
+
+  private view() {
+    return (
+      <FactCard
+        detail={this.detail}
+        bookmarked={this.bookmarks}
+        notice={this.notice}
+        headingId={HEADING_ID}
+        onToggleBookmark={(factId) => void this.toggle(factId)}
+        onOpenRelated={(id) => void this.showRelated(id)}
+        onOpenFull={(id) => this.deps.openFull(id)}
+        onClose={() => this.close()}
+      />
+    );
+  }
+
+  private async toggle(factId: string): Promise<void> {
+    const termId = this.termId;
+    if (!termId) return;
+    const key = `${termId}/${factId}`;
+    try {
+      const saved = await this.deps.toggleBookmark(termId, factId);
+      if (saved) this.bookmarks.add(key);
+      else this.bookmarks.delete(key);
+      this.notice = null;
+    } catch (error) {
+      this.notice = `Could not save the bookmark: ${error instanceof Error ? error.message : String(error)}`;
+    }
+    this.render();
+  }
+
+  private onKey(event: KeyboardEvent): void {
+    // Only Escape, and only while a card is open: every other key belongs to the page.
+    if (event.key !== 'Escape' || !this.deps.popover.isOpen) return;
+    this.close();
+  }
+
+  private scheduleClose(): void {
+    this.cancelClose();
+    this.closeTimer = setTimeout(() => this.close(), GRACE_MS);
+  }
+
+  private cancelClose(): void {
+    if (this.closeTimer !== null) clearTimeout(this.closeTimer);
+    this.closeTimer = null;
+  }
+}
+
+function isVisible(o: Occurrence): boolean {
+  const el = o.node.parentElement;
+  return el !== null && (typeof el.checkVisibility !== 'function' || el.checkVisibility());
+}
+
+function scrollToOccurrence(o: Occurrence): void {
+  const range = o.node.ownerDocument.createRange();
+  range.setStart(o.node, o.start);
+  range.setEnd(o.node, o.end);
+  const rect = range.getBoundingClientRect();
+  const view = o.node.ownerDocument.defaultView;
+  if (!view) return;
+  if (rect.top < 0 || rect.bottom > view.innerHeight) {
+    view.scrollBy({ top: rect.top - view.innerHeight / 3, behavior: 'instant' });
+  }
+}

@@ -1,0 +1,239 @@
+/**
+ * Gloss in one page: reads the settings, marks the page while Gloss is on for this site, tracks
+ * the pointer, answers the popup and the keyboard command, and takes everything down again when
+ * the reader switches Gloss off or the extension is reloaded. The browser APIs come in as
+ * arguments so the wiring is visible in one place.
+ */
+import { Annotator, type AnnotatorEnv } from '../../utils/annotator';
+import { HighlightPainter, highlightEnv } from '../../utils/highlight-painter';
+import { HoverTracker, type HoverEnv } from '../../utils/hover-tracker';
+import type { Matcher } from '../../utils/matcher';
+import {
+  isMessage,
+  type MessageType,
+  type PageTerms,
+  type ProtocolMap,
+} from '../../utils/messages';
+import {
+  DEFAULT_SETTINGS,
+  SETTINGS_KEY,
+  isSiteEnabled,
+  migrateSettings,
+  type Settings,
+} from '../../utils/settings';
+import { CardController } from './card-controller';
+import { CardPopover } from './card-popover';
+
+/** The slice of the extension API a page needs. */
+export interface PageBrowser {
+  runtime: {
+    sendMessage(message: unknown): Promise<unknown>;
+    onMessage: {
+      addListener(fn: (message: unknown) => Promise<unknown> | undefined): void;
+      removeListener(fn: (message: unknown) => Promise<unknown> | undefined): void;
+    };
+  };
+  storage: {
+    local: { get(key: string): Promise<Record<string, unknown>> };
+    onChanged: {
+      addListener(
+        fn: (changes: Record<string, { newValue?: unknown }>, area: string) => void,
+      ): void;
+      removeListener(
+        fn: (changes: Record<string, { newValue?: unknown }>, area: string) => void,
+      ): void;
+    };
+  };
+}
+
+/** The running page session; `window.__gloss` in the content script's own world, for tests. */
+export interface PageSession {
+  readonly settings: Settings;
+  /** Term ids by the matcher's term positions. */
+  readonly termIds: readonly string[];
+  annotator: Annotator | null;
+  /** Resolves when the first scan (if any) is done. */
+  ready: Promise<void>;
+  destroy(): void;
+}
+
+function pageEnv(win: Window & typeof globalThis): AnnotatorEnv {
+  const scheduler = (win as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return {
+    now: () => win.performance.now(),
+    yieldToPage: scheduler?.yield
+      ? () => scheduler.yield!()
+      : () => new Promise((resolve) => win.setTimeout(resolve, 0)),
+    setTimeout: (fn, ms) => win.setTimeout(fn, ms),
+    clearTimeout: (handle) => win.clearTimeout(handle as number),
+    MutationObserver: win.MutationObserver,
+  };
+}
+
+function hoverEnv(doc: Document, win: Window): HoverEnv {
+  return {
+    caretAt(x, y) {
+      if (typeof doc.caretPositionFromPoint === 'function') {
+        const p = doc.caretPositionFromPoint(x, y);
+        return p ? { node: p.offsetNode, offset: p.offset } : null;
+      }
+      const r = doc.caretRangeFromPoint?.(x, y);
+      return r ? { node: r.startContainer, offset: r.startOffset } : null;
+    },
+    rectsOf(o) {
+      const range = doc.createRange();
+      range.setStart(o.node, o.start);
+      range.setEnd(o.node, o.end);
+      return range.getClientRects();
+    },
+    requestFrame: (fn) => win.requestAnimationFrame(fn),
+    setTimeout: (fn, ms) => win.setTimeout(fn, ms),
+    clearTimeout: (handle) => win.clearTimeout(handle as number),
+  };
+}
+
+/** Starts Gloss in `win`'s document. */
+export function startPageSession(options: {
+  win: Window & typeof globalThis;
+  browser: PageBrowser;
+  matcher: Matcher;
+  cardCss: string;
+}): PageSession {
+  const { win, browser, matcher } = options;
+  const doc = win.document;
+  const host = win.location.hostname;
+  const send = <T extends MessageType>(type: T, payload: ProtocolMap[T]['request']) =>
+    browser.runtime.sendMessage({ type, payload }) as Promise<ProtocolMap[T]['response']>;
+
+  let settings: Settings = { ...DEFAULT_SETTINGS };
+  let painter: HighlightPainter | null = null;
+  let tracker: HoverTracker | null = null;
+  let cards: CardController | null = null;
+  let popover: CardPopover | null = null;
+
+  const session: PageSession = {
+    get settings() {
+      return settings;
+    },
+    termIds: matcher.termIds,
+    annotator: null,
+    ready: Promise.resolve(),
+    destroy,
+  };
+
+  function startMarking(): void {
+    if (session.annotator) return;
+    const env = highlightEnv(win);
+    if (!env) return; // No Custom Highlight API: below the manifest's minimum versions.
+    painter = new HighlightPainter(env, settings.style);
+    const annotator = new Annotator(
+      doc.body ?? doc.documentElement,
+      matcher,
+      painter,
+      pageEnv(win),
+      settings.markMode,
+    );
+    session.annotator = annotator;
+    const controller: CardController = new CardController({
+      doc,
+      store: annotator.store,
+      painter,
+      popover: (popover = new CardPopover(doc, options.cardCss, {
+        enter: () => controller.popoverEvents.enter(),
+        leave: () => controller.popoverEvents.leave(),
+      })),
+      termIds: matcher.termIds,
+      theme: () => settings.theme,
+      fetchDetail: (id) => send('term:get', { id }),
+      fetchBookmarks: () => send('bookmark:keys', {}),
+      toggleBookmark: async (termId, factId) =>
+        (
+          await send('bookmark:toggle', {
+            termId,
+            factId,
+            page: { title: doc.title, url: win.location.href },
+          })
+        ).saved,
+      openFull: (id) => void send('term:open', { id }),
+    });
+    cards = controller;
+    annotator.onChange(() => controller.marksChanged());
+    tracker = new HoverTracker(
+      doc,
+      annotator.store,
+      hoverEnv(doc, win),
+      controller.hover,
+      settings.hoverDelay,
+    );
+    session.ready = annotator.start();
+  }
+
+  function stopMarking(): void {
+    tracker?.destroy();
+    cards?.destroy();
+    popover?.destroy();
+    session.annotator?.destroy();
+    painter?.destroy();
+    tracker = cards = popover = painter = null;
+    session.annotator = null;
+  }
+
+  function apply(next: Settings): void {
+    settings = next;
+    if (!isSiteEnabled(settings, host)) {
+      stopMarking();
+      return;
+    }
+    startMarking();
+    painter?.setStyle(settings.style);
+    session.annotator?.setMarkMode(settings.markMode);
+    tracker?.setDelay(settings.hoverDelay);
+  }
+
+  const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area !== 'local') return;
+    if (SETTINGS_KEY in changes) apply(migrateSettings(changes[SETTINGS_KEY]?.newValue));
+    if ('bookmarks' in changes && popover?.isOpen) void cards?.refreshBookmarks();
+  };
+
+  const onMessage = (message: unknown): Promise<unknown> | undefined => {
+    if (!isMessage(message)) return undefined;
+    if (message.type === 'page:terms') {
+      const terms: PageTerms['terms'] = [];
+      for (const [term, count] of session.annotator?.store.termCounts() ?? []) {
+        terms.push({ id: matcher.termIds[term] ?? '', count });
+      }
+      return Promise.resolve({
+        host,
+        enabled: isSiteEnabled(settings, host),
+        terms,
+      } satisfies PageTerms);
+    }
+    if (message.type === 'page:next-term') {
+      // Only the top frame answers the keyboard command, so one card opens.
+      if (win !== win.top) return undefined;
+      return Promise.resolve(cards?.nextTerm() ?? false);
+    }
+    return undefined;
+  };
+
+  browser.storage.onChanged.addListener(onStorage);
+  browser.runtime.onMessage.addListener(onMessage);
+  session.ready = browser.storage.local
+    .get(SETTINGS_KEY)
+    .then((stored) => apply(migrateSettings(stored[SETTINGS_KEY])))
+    .catch(() => apply({ ...DEFAULT_SETTINGS }))
+    .then(() => session.ready);
+
+  function destroy(): void {
+    stopMarking();
+    try {
+      browser.storage.onChanged.removeListener(onStorage);
+      browser.runtime.onMessage.removeListener(onMessage);
+    } catch {
+      // The extension context is already gone (reloaded): nothing left to unhook.
+    }
+  }
+
+  return session;
+}

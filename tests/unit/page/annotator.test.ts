@@ -1,0 +1,161 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, test } from 'vitest';
+import { Annotator, type AnnotatorEnv, type Painter } from '../../../utils/annotator';
+import { buildMatcherIndex } from '../../../utils/matcher-index';
+import { compileMatcher } from '../../../utils/matcher';
+import type { Occurrence } from '../../../utils/occurrence-store';
+import { TEST_TERMS } from './terms';
+
+const matcher = compileMatcher(buildMatcherIndex(TEST_TERMS));
+
+/** Paints by giving each occurrence a marker range, and counts what is painted. */
+class FakePainter implements Painter {
+  painted = new Set<Occurrence>();
+  paint(list: readonly Occurrence[]) {
+    for (const o of list) {
+      o.range = {} as AbstractRange;
+      this.painted.add(o);
+    }
+  }
+  unpaint(list: readonly Occurrence[]) {
+    for (const o of list) {
+      o.range = null;
+      this.painted.delete(o);
+    }
+  }
+  texts(): string[] {
+    return [...this.painted].map((o) => o.node.data.slice(o.start, o.end)).sort();
+  }
+}
+
+function env(clock = { t: 0 }): AnnotatorEnv {
+  return {
+    now: () => clock.t,
+    yieldToPage: () => new Promise((r) => setTimeout(r, 0)),
+    setTimeout: (fn, ms) => setTimeout(fn, ms),
+    clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+    MutationObserver,
+  };
+}
+
+let annotator: Annotator | null = null;
+afterEach(() => {
+  annotator?.destroy();
+  annotator = null;
+  document.body.innerHTML = '';
+});
+
+async function annotate(html: string, mode: 'all' | 'first' = 'all') {
+  document.body.innerHTML = html;
+  const painter = new FakePainter();
+  annotator = new Annotator(document.body, matcher, painter, env(), mode);
+  await annotator.start();
+  return { painter, annotator };
+}
+
+/** Waits for the mutation batch to be scanned. */
+async function settle(a: Annotator) {
+  await new Promise((r) => setTimeout(r, 80));
+  await a.idle();
+}
+
+describe('what is read and what is skipped', () => {
+  test('marks text in ordinary elements and skips code, forms, editable and hidden regions', async () => {
+    const { painter } = await annotate(`
+      <p>The INSTC and the <b>S-400</b>.</p>
+      <pre>INSTC</pre><code>INSTC</code><script>var x = "INSTC";</script><style>/* INSTC */</style>
+      <textarea>INSTC</textarea><select><option>INSTC</option></select><button>INSTC</button>
+      <div contenteditable="true"><p>INSTC</p></div><div contenteditable="false">Quad</div>
+      <div hidden>INSTC</div><div aria-hidden="true">INSTC</div>
+      <template><p>INSTC</p></template><noscript>INSTC</noscript>
+      <gloss-root>INSTC</gloss-root>`);
+    expect(painter.texts()).toEqual(['INSTC', 'Quad', 'S-400']);
+  });
+
+  test('walks open shadow roots', async () => {
+    document.body.innerHTML = '<div id="host"></div><p>Quad</p>';
+    const shadow = (document.getElementById('host') as HTMLElement).attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<p>The INSTC inside a component</p>';
+    const painter = new FakePainter();
+    annotator = new Annotator(document.body, matcher, painter, env());
+    await annotator.start();
+    expect(painter.texts()).toEqual(['INSTC', 'Quad']);
+  });
+});
+
+describe('slices', () => {
+  test('a long page is scanned in several slices that each stop at the budget', async () => {
+    const clock = { t: 0 };
+    const e = env(clock);
+    // Every clock read advances time by 1 ms, so a slice can scan about 8 checks' worth of nodes.
+    e.now = () => (clock.t += 1);
+    document.body.innerHTML = Array.from(
+      { length: 2000 },
+      (_, i) => `<p>Item ${i} about the INSTC</p>`,
+    ).join('');
+    const painter = new FakePainter();
+    annotator = new Annotator(document.body, matcher, painter, e);
+    await annotator.start();
+    expect(painter.painted.size).toBe(2000);
+    expect(annotator.stats.slices).toBeGreaterThan(10);
+  });
+});
+
+describe('pages that change', () => {
+  test('added text is marked, edited text re-marked, removed text dropped', async () => {
+    const { painter, annotator: a } = await annotate(
+      '<div id="feed"><p id="one">Nothing yet.</p></div>',
+    );
+    expect(painter.painted.size).toBe(0);
+
+    const p = document.createElement('p');
+    p.textContent = 'Breaking: the Quad meets.';
+    document.getElementById('feed')?.append(p);
+    await settle(a);
+    expect(painter.texts()).toEqual(['Quad']);
+
+    const one = document.getElementById('one')?.firstChild as Text;
+    one.data = 'Update: INSTC cargo moved.';
+    await settle(a);
+    expect(painter.texts()).toEqual(['INSTC', 'Quad']);
+
+    p.remove();
+    await settle(a);
+    expect(painter.texts()).toEqual(['INSTC']);
+    expect(a.store.size).toBe(1);
+  });
+
+  test('text added inside a skipped element stays unmarked', async () => {
+    const { painter, annotator: a } = await annotate('<pre id="code"></pre>');
+    document.getElementById('code')?.append('INSTC');
+    await settle(a);
+    expect(painter.painted.size).toBe(0);
+  });
+});
+
+describe('mark modes', () => {
+  test('"first" paints only the first occurrence of each term, and a removed first hands over', async () => {
+    const { painter, annotator: a } = await annotate(
+      '<p id="a">INSTC and Quad</p><p id="b">INSTC again, Quad again</p>',
+      'first',
+    );
+    expect(painter.painted.size).toBe(2);
+    expect(a.store.size).toBe(4);
+    document.getElementById('a')?.remove();
+    await settle(a);
+    expect(painter.texts()).toEqual(['INSTC', 'Quad']);
+    a.setMarkMode('all');
+    expect(painter.painted.size).toBe(2);
+    a.setMarkMode('first');
+    expect(painter.painted.size).toBe(2);
+  });
+
+  test('destroy removes every mark and stops watching', async () => {
+    const { painter, annotator: a } = await annotate('<p id="x">INSTC</p>');
+    a.destroy();
+    expect(painter.painted.size).toBe(0);
+    document.body.append('Quad');
+    await new Promise((r) => setTimeout(r, 80));
+    expect(painter.painted.size).toBe(0);
+  });
+});

@@ -1,0 +1,116 @@
+import { describe, expect, test } from 'vitest';
+import { buildMatcherIndex } from '../../../utils/matcher-index';
+import { compileMatcher } from '../../../utils/matcher';
+import { compactKey, normalizeKey, tokenStrings } from '../../../utils/text-tokens';
+import { TEST_TERMS } from './terms';
+
+const matcher = compileMatcher(buildMatcherIndex(TEST_TERMS));
+
+/** The matched substrings and their term ids. */
+function found(text: string): string[] {
+  return matcher.find(text).map((m) => `${matcher.termIds[m.term]}:${text.slice(m.start, m.end)}`);
+}
+
+describe('normalising', () => {
+  test.each([
+    ['Sakhalin–1', 'sakhalin 1'],
+    ['SAKHALIN-1', 'sakhalin 1'],
+    ['sakhalin\u00a01', 'sakhalin 1'],
+    ['2 + 2', '2 + 2'],
+    ['2+2', '2 + 2'],
+    ['Russia’s', 'russia s'],
+  ])('%s has the key %s', (text, key) => {
+    expect(normalizeKey(text)).toBe(key);
+  });
+
+  test('compact keys drop every separator', () => {
+    expect(compactKey('Su-30')).toBe(compactKey('Su30'));
+    expect(compactKey('S–400')).toBe('s400');
+  });
+
+  test('symbols are tokens of their own, other punctuation separates', () => {
+    expect(tokenStrings('R&D, (AK-203)!')).toEqual(['R', '&', 'D', 'AK', '203']);
+  });
+});
+
+describe('spellings that must match', () => {
+  test.each([
+    ['the AK-203 rifle', 'ak-203:AK-203'],
+    ['AK 203 rifles', 'ak-203:AK 203'],
+    ['AK–203 (en dash)', 'ak-203:AK–203'],
+    ['AK203 rifles', 'ak-203:AK203'],
+    ['two AK-203s arrived', 'ak-203:AK-203s'],
+    ['the S-400 Triumf system', 's-400:S-400 Triumf'],
+    ['an S400 battery', 's-400:S400'],
+    ['S‑400 with a non-breaking hyphen', 's-400:S‑400'],
+    ['Su30 jets', 'su-30:Su30'],
+    ['the SU-30 fleet', 'su-30:SU-30'],
+    ['Sukhoi Su-30MKI fighters', 'su-30:Sukhoi Su-30MKI'],
+    ['stakes in Sakhalin–1', 'sakhalin-1:Sakhalin–1'],
+    ['stakes in Sakhalin 1', 'sakhalin-1:Sakhalin 1'],
+    ['the 2+2 dialogue', 'two-plus-two:2+2 dialogue'],
+    ['the first 2 + 2 meeting', 'two-plus-two:2 + 2'],
+    ['the 2 Plus 2 format', 'two-plus-two:2 Plus 2'],
+    ['trade through the INSTC.', 'instc:INSTC'],
+    [
+      'the International North–South\n      Transport Corridor',
+      'instc:International North–South\n      Transport Corridor',
+    ],
+    ['the Asia Pacific', 'asia-pacific:Asia Pacific'],
+    ['Putin’s visit', 'putin:Putin'],
+    ["Putin's visit", 'putin:Putin'],
+    ['PUTIN ARRIVES', 'putin:PUTIN'],
+    ['S. Jaishankar said', 'jaishankar:S. Jaishankar'],
+    [
+      'Countering America’s Adversaries Through Sanctions Act',
+      'caatsa:Countering America’s Adversaries Through Sanctions Act',
+    ],
+    ['a seat in the NSG for nuclear trade', 'nsg:NSG'],
+    ['the SCO summit in Dushanbe', 'sco:SCO'],
+  ])('%j', (text, expected) => {
+    expect(found(text)).toEqual([expected]);
+  });
+});
+
+describe('spellings that must not match', () => {
+  test.each([
+    ['an AK-2030 prototype'],
+    ['a score of 32+25'],
+    ['12+25 is not it'],
+    ['SCOUTS meet on Saturday'],
+    ['the SCO lawsuit over Unix'],
+    ['a quad bike'],
+    ['QUAD in capitals is shouting, not the term'],
+    ['the s-400 in lower case'],
+    ['instc'],
+    ['Sakhalin-10 does not exist'],
+    ['NSG commandos guarded the hotel'],
+    ['2 2'],
+    ['22 people'],
+    ['S, 400 people'],
+  ])('%j', (text) => {
+    expect(found(text)).toEqual([]);
+  });
+});
+
+test('the longest alias wins where aliases overlap', () => {
+  expect(found('The S-400 Triumf and the S-400')).toEqual(['s-400:S-400 Triumf', 's-400:S-400']);
+  expect(found('the 2+2 dialogue')).toEqual(['two-plus-two:2+2 dialogue']);
+});
+
+test('every occurrence in a long text, in order, with exact offsets', () => {
+  const text = 'INSTC, then Quad; later INSTC again and Vladimir Putin.';
+  const matches = matcher.find(text);
+  expect(matches.map((m) => [m.start, m.end])).toEqual([
+    [0, 5],
+    [12, 16],
+    [24, 29],
+    [40, 54],
+  ]);
+});
+
+test('text whose lower case changes length keeps offsets aligned', () => {
+  const text = 'İİ then INSTC';
+  const [m] = matcher.find(text);
+  expect(m && text.slice(m.start, m.end)).toBe('INSTC');
+});

@@ -1,0 +1,255 @@
+/**
+ * Finds the fact base's terms in a document and keeps the marks in step with the page: the first
+ * scan and every later change run in slices of about 8 ms that yield to the page, so no long task
+ * is Gloss's, and after load only text that changed is scanned again.
+ */
+import type { Matcher } from './matcher';
+import { OccurrenceStore, type Occurrence } from './occurrence-store';
+import { GLOSS_HOST_TAG, TextWalker, isInSkippedTree } from './page-walk';
+import type { MarkMode } from './settings';
+
+/** What the annotator paints with (HighlightPainter in pages, a fake in unit tests). */
+export interface Painter {
+  paint(occurrences: readonly Occurrence[]): void;
+  unpaint(occurrences: readonly Occurrence[]): void;
+}
+
+/** Timing and scheduling hooks, passed in so tests and benchmarks control them. */
+export interface AnnotatorEnv {
+  now(): number;
+  /** Lets the page run (scheduler.yield where it exists). */
+  yieldToPage(): Promise<void>;
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+  MutationObserver: typeof MutationObserver;
+}
+
+/** Figures the benchmark and the reliability tests read. */
+export interface AnnotatorStats {
+  /** Main-thread time spent scanning and painting, in ms. */
+  busyMs: number;
+  /** The longest single slice, in ms. */
+  longestSliceMs: number;
+  slices: number;
+  textNodes: number;
+  /** Mutation batches handled after the first scan. */
+  batches: number;
+}
+
+/** How long one slice may run before yielding. */
+export const SLICE_MS = 8;
+/** How long changes are collected before they are scanned (well inside the 500 ms goal). */
+export const BATCH_MS = 40;
+
+export class Annotator {
+  readonly store = new OccurrenceStore();
+  readonly stats: AnnotatorStats = {
+    busyMs: 0,
+    longestSliceMs: 0,
+    slices: 0,
+    textNodes: 0,
+    batches: 0,
+  };
+  private readonly queue: TextWalker[] = [];
+  private readonly pending = new Set<Node>();
+  private readonly firsts = new Map<number, Occurrence>();
+  private observer: MutationObserver | null = null;
+  private running: Promise<void> | null = null;
+  private batchTimer: unknown = null;
+  private destroyed = false;
+  private listeners = new Set<() => void>();
+
+  constructor(
+    private readonly root: Node,
+    private readonly matcher: Matcher,
+    private readonly painter: Painter,
+    private readonly env: AnnotatorEnv,
+    private markMode: MarkMode = 'all',
+  ) {}
+
+  /** Scans the whole root, then keeps watching it. Resolves when the first scan is done. */
+  start(): Promise<void> {
+    this.observer = new this.env.MutationObserver((records) => this.onMutations(records));
+    this.observer.observe(this.root, { childList: true, subtree: true, characterData: true });
+    this.queue.push(new TextWalker(this.root));
+    return this.drain();
+  }
+
+  /** Resolves once every queued change has been scanned. */
+  idle(): Promise<void> {
+    return this.running ?? Promise.resolve();
+  }
+
+  /** Called after each scan slice that changed the marks (the popup's page list, the card). */
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Switches between marking every occurrence and only the first of each term. */
+  setMarkMode(mode: MarkMode): void {
+    if (mode === this.markMode) return;
+    this.markMode = mode;
+    const all = [...this.store.all()];
+    this.painter.unpaint(all);
+    this.firsts.clear();
+    this.paintNew(all);
+    this.emit();
+  }
+
+  /** True when `o` is painted (every occurrence in "all" mode, the first of its term otherwise). */
+  isPainted(o: Occurrence): boolean {
+    return o.range !== null;
+  }
+
+  private emit(): void {
+    for (const listener of this.listeners) listener();
+  }
+
+  private paintNew(occurrences: readonly Occurrence[]): void {
+    if (this.markMode === 'all') {
+      this.painter.paint(occurrences);
+      return;
+    }
+    const fresh: Occurrence[] = [];
+    for (const o of occurrences) {
+      if (this.firsts.has(o.term)) continue;
+      this.firsts.set(o.term, o);
+      fresh.push(o);
+    }
+    this.painter.paint(fresh);
+  }
+
+  private dropped(previous: readonly Occurrence[]): void {
+    if (previous.length === 0) return;
+    this.painter.unpaint(previous);
+    if (this.markMode === 'first') {
+      for (const o of previous) {
+        if (this.firsts.get(o.term) !== o) continue;
+        this.firsts.delete(o.term);
+        // Another occurrence of the term takes over the mark.
+        for (const other of this.store.all()) {
+          if (other.term === o.term) {
+            this.paintNew([other]);
+            break;
+          }
+        }
+      }
+    }
+  }
+
+  /** Scans one text node, replacing what it held before. */
+  private scanText(node: Text): boolean {
+    const text = node.data;
+    this.stats.textNodes++;
+    const matches = text.length < 2 ? [] : this.matcher.find(text);
+    if (matches.length === 0 && !this.store.has(node)) return false;
+    const occurrences: Occurrence[] = matches.map((m) => ({
+      node,
+      start: m.start,
+      end: m.end,
+      term: m.term,
+      range: null,
+    }));
+    this.dropped(this.store.set(node, occurrences));
+    this.paintNew(occurrences);
+    return true;
+  }
+
+  private drain(): Promise<void> {
+    this.running ??= this.run().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  private async run(): Promise<void> {
+    while (this.queue.length > 0 && !this.destroyed) {
+      const start = this.env.now();
+      const deadline = start + SLICE_MS;
+      let changed = false;
+      let steps = 0;
+      while (this.queue.length > 0) {
+        const walker = this.queue[0] as TextWalker;
+        const node = walker.next();
+        if (node === null) {
+          this.queue.shift();
+          for (const shadow of walker.shadowRoots) this.queue.push(new TextWalker(shadow));
+          continue;
+        }
+        if (this.scanText(node)) changed = true;
+        // Reading the clock costs more than a short text node; check every 16 nodes.
+        if ((++steps & 15) === 0 && this.env.now() >= deadline) break;
+      }
+      const spent = this.env.now() - start;
+      this.stats.busyMs += spent;
+      this.stats.slices++;
+      if (spent > this.stats.longestSliceMs) this.stats.longestSliceMs = spent;
+      if (changed) this.emit();
+      if (this.queue.length > 0) await this.env.yieldToPage();
+    }
+  }
+
+  private onMutations(records: MutationRecord[]): void {
+    if (this.destroyed) return;
+    for (const record of records) {
+      if (isGlossNode(record.target)) continue;
+      if (record.type === 'characterData') {
+        this.pending.add(record.target);
+        continue;
+      }
+      for (const node of record.removedNodes) this.forget(node);
+      for (const node of record.addedNodes) {
+        if (!isGlossNode(node)) this.pending.add(node);
+      }
+    }
+    if (this.pending.size > 0 && this.batchTimer === null) {
+      this.batchTimer = this.env.setTimeout(() => this.flush(), BATCH_MS);
+    }
+  }
+
+  /** Drops the occurrences of a removed node and everything under it. */
+  private forget(node: Node): void {
+    if (this.store.size === 0) return;
+    if (node.nodeType === 3) {
+      this.dropped(this.store.delete(node as Text));
+      return;
+    }
+    const doc = node.ownerDocument;
+    if (!doc || (node.nodeType !== 1 && node.nodeType !== 11)) return;
+    // Walk the removed subtree (cost follows its size, not the number of marks in the page).
+    const walker = doc.createTreeWalker(node, 4 /* NodeFilter.SHOW_TEXT */);
+    for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+      if (this.store.has(text)) this.dropped(this.store.delete(text as Text));
+    }
+  }
+
+  private flush(): void {
+    this.batchTimer = null;
+    if (this.destroyed) return;
+    this.stats.batches++;
+    for (const node of this.pending) {
+      if (!node.isConnected || !this.root.contains(node)) continue;
+      if (isInSkippedTree(node, this.root)) continue;
+      this.queue.push(new TextWalker(node));
+    }
+    this.pending.clear();
+    void this.drain().then(() => this.emit());
+  }
+
+  /** Stops watching and removes every mark. */
+  destroy(): void {
+    this.destroyed = true;
+    this.observer?.disconnect();
+    if (this.batchTimer !== null) this.env.clearTimeout(this.batchTimer);
+    this.painter.unpaint([...this.store.all()]);
+    this.store.clear();
+    this.queue.length = 0;
+    this.listeners.clear();
+  }
+}
+
+function isGlossNode(node: Node): boolean {
+  const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
+  return el !== null && el.closest(GLOSS_HOST_TAG) !== null;
+}

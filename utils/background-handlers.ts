@@ -1,0 +1,77 @@
+/**
+ * What the background answers, built from plain parts (the fact base and a storage area) so the
+ * entrypoint only wires browser events to it and tests can run it with a fake storage.
+ */
+import type { Source } from '../data/schema';
+import type { FactBase } from './fact-base';
+import { createBookmarkWriter, type BookmarkWriter } from './bookmark-writer';
+import type { TermDetail } from './messages';
+import { sendTabMessage, type Handlers, type TabsLike } from './send-message';
+import type { StorageAreaLike } from './settings';
+import { updateSettings } from './settings-update';
+
+/** The term with only the sources its facts cite, and the names of its related terms. */
+export function termDetail(base: FactBase, id: string): TermDetail | null {
+  const term = base.terms.find((t) => t.id === id);
+  if (!term) return null;
+  const cited = new Set(
+    term.facts.flatMap((f) => [...f.sources, ...(f.values ?? []).flatMap((v) => v.sources)]),
+  );
+  const sources: Record<string, Source> = {};
+  for (const s of base.sources) if (cited.has(s.id)) sources[s.id] = s;
+  const related = term.related.flatMap((rid) => {
+    const r = base.terms.find((t) => t.id === rid);
+    return r ? [{ id: r.id, name: r.name }] : [];
+  });
+  return { term, sources, related };
+}
+
+/** The address of the popup page showing one term, for `term:open` (relative to the extension). */
+export function termPagePath(id: string): string {
+  return `/popup.html?term=${encodeURIComponent(id)}`;
+}
+
+/** The background's handlers and its writer. Settings and bookmarks share one write queue. */
+export function createBackgroundHandlers(deps: {
+  factBase: FactBase;
+  storage: StorageAreaLike;
+  /** Opens an extension page (a path such as `/popup.html?term=s-400`) in a new tab. */
+  openPage?: (path: string) => Promise<unknown>;
+  now?: () => Date;
+}): { handlers: Handlers; writer: BookmarkWriter } {
+  const writer = createBookmarkWriter(deps.storage, { now: deps.now });
+  const byId = new Map(deps.factBase.terms.map((t) => [t.id, t]));
+  const handlers: Handlers = {
+    'term:get': async ({ id }) => (byId.has(id) ? termDetail(deps.factBase, id) : null),
+    'term:open': async ({ id }) => {
+      if (byId.has(id)) await deps.openPage?.(termPagePath(id));
+    },
+    'bookmark:toggle': (request) => writer.toggle(request),
+    'bookmark:keys': () => writer.keys(),
+    'bookmark:note': (request) => writer.setNote(request),
+    'bookmark:remove': (request) => writer.remove(request),
+    'bookmark:restore': ({ bookmark }) => writer.restore(bookmark),
+    'bookmark:import': ({ text }) => writer.importText(text),
+    'settings:update': (update) => writer.queue.run(() => updateSettings(deps.storage, update)),
+  };
+  return { handlers, writer };
+}
+
+/** The part of `browser.tabs` the keyboard command needs. */
+export interface CommandTabs extends TabsLike {
+  query(query: { active: boolean; currentWindow: boolean }): Promise<{ id?: number }[]>;
+}
+
+/**
+ * The `next-term` keyboard command: asks the active tab's content script to move to the next
+ * marked term. Resolves false when there is no tab or no content script (e.g. a browser page).
+ */
+export async function forwardNextTerm(tabs: CommandTabs): Promise<boolean> {
+  const [tab] = await tabs.query({ active: true, currentWindow: true });
+  if (tab?.id === undefined) return false;
+  try {
+    return await sendTabMessage(tabs, tab.id, 'page:next-term', {});
+  } catch {
+    return false;
+  }
+}

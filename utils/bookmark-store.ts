@@ -1,0 +1,304 @@
+/**
+ * The reader's bookmarks: a versioned envelope in `storage.local`, read leniently and changed by
+ * pure functions. Only the background writes it (see `bookmark-writer.ts`).
+ *
+ * Reading never throws and never loses data: entries it cannot read are returned as `rejects`,
+ * which the writer moves under `bookmarks.quarantine` (in the same `set` as its next write) so
+ * the popup can tell the reader and nothing is deleted.
+ *
+ * Version history of the stored value:
+ * - 1 (the prototype): a bare array of `{ key: 'termId/factId', at: epoch ms, url?, title? }`.
+ * - 2: `{ version: 2, items: Bookmark[] }`, with notes and an ISO `savedAt`.
+ */
+import type { PageRef } from './messages';
+
+/** Storage key of the envelope. */
+export const BOOKMARKS_KEY = 'bookmarks';
+/** Storage key of the entries that could not be read, kept aside untouched. */
+export const QUARANTINE_KEY = 'bookmarks.quarantine';
+/** The current envelope version. */
+export const BOOKMARKS_VERSION = 2;
+
+/** Limits on strings stored with a bookmark (they come from pages and the reader). */
+export const LIMITS = { title: 1000, url: 4096, note: 5000, id: 100 } as const;
+
+/** One saved fact. */
+export interface Bookmark {
+  termId: string;
+  factId: string;
+  /** When it was saved, ISO 8601. */
+  savedAt: string;
+  /** The page it was saved from; null when saved from the popup. */
+  page: PageRef | null;
+  /** The reader's note ('' for none). */
+  note: string;
+}
+
+/** The stored value. */
+export interface BookmarkEnvelope {
+  version: typeof BOOKMARKS_VERSION;
+  items: Bookmark[];
+}
+
+/** Something that could not be read, with why. */
+export interface Reject {
+  reason: string;
+  value: unknown;
+}
+
+/** A quarantined entry as stored: the reject and when it was set aside. */
+export interface QuarantineEntry extends Reject {
+  at: string;
+}
+
+/** The outcome of reading the stored value. */
+export interface BookmarkRead {
+  items: Bookmark[];
+  rejects: Reject[];
+  /** The version the value was stored in, when it was not current (it is migrated on write). */
+  migratedFrom?: number;
+}
+
+/** The result of importing a file (see `bookmark-io.ts`). */
+export type ImportOutcome =
+  { ok: true; added: number; updated: number; unchanged: number } | { ok: false; error: string };
+
+/** Same rule as `idPattern` in `data/schema.ts` (not imported: that module pulls in zod). */
+const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** The key that identifies a bookmark: `termId/factId`. */
+export function bookmarkKey(b: { termId: string; factId: string }): string {
+  return `${b.termId}/${b.factId}`;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function checkId(value: unknown, name: string): string | undefined {
+  if (typeof value !== 'string') return `"${name}" is missing or not text`;
+  if (value.length > LIMITS.id || !ID.test(value)) return `"${name}" is not a valid id`;
+  return undefined;
+}
+
+/**
+ * Checks one bookmark; returns it (copied, extra fields dropped) or the reason it is not one.
+ * Missing optional parts (`note`, `page`) default; wrong types are errors.
+ */
+export function validateBookmark(value: unknown): Bookmark | string {
+  if (!isObject(value)) return 'not an object';
+  const idError = checkId(value.termId, 'termId') ?? checkId(value.factId, 'factId');
+  if (idError) return idError;
+  if (typeof value.savedAt !== 'string' || !Number.isFinite(Date.parse(value.savedAt))) {
+    return '"savedAt" is not a date';
+  }
+  let page: PageRef | null = null;
+  if (value.page !== null && value.page !== undefined) {
+    const p = value.page;
+    if (!isObject(p) || typeof p.title !== 'string' || typeof p.url !== 'string') {
+      return '"page" must be null or have a text "title" and "url"';
+    }
+    if (p.title.length > LIMITS.title) return `"page.title" is longer than ${LIMITS.title}`;
+    if (p.url.length > LIMITS.url) return `"page.url" is longer than ${LIMITS.url}`;
+    page = { title: p.title, url: p.url };
+  }
+  const note = value.note ?? '';
+  if (typeof note !== 'string') return '"note" is not text';
+  if (note.length > LIMITS.note) return `"note" is longer than ${LIMITS.note} characters`;
+  return {
+    termId: value.termId as string,
+    factId: value.factId as string,
+    savedAt: new Date(value.savedAt).toISOString(),
+    page,
+    note,
+  };
+}
+
+/** Reads one version-1 entry. */
+function fromVersion1(value: unknown): Bookmark | string {
+  if (!isObject(value) || typeof value.key !== 'string') return 'not a version 1 bookmark';
+  const [termId, factId, extra] = value.key.split('/');
+  const at = typeof value.at === 'number' ? new Date(value.at) : new Date(NaN);
+  if (!Number.isFinite(at.getTime())) return '"at" is not a time';
+  const url = typeof value.url === 'string' ? value.url : null;
+  const title = typeof value.title === 'string' ? value.title : (url ?? '');
+  if (extra !== undefined) return '"key" is not termId/factId';
+  return validateBookmark({
+    termId,
+    factId,
+    savedAt: at.toISOString(),
+    page: url ? { title, url } : null,
+    note: '',
+  });
+}
+
+/** Adds `b` unless its key is taken; a duplicate only fills in an empty note. */
+function addUnique(items: Bookmark[], seen: Map<string, Bookmark>, b: Bookmark): void {
+  const key = bookmarkKey(b);
+  const first = seen.get(key);
+  if (!first) {
+    seen.set(key, b);
+    items.push(b);
+  } else if (!first.note && b.note) {
+    first.note = b.note;
+  }
+}
+
+/** Reads whatever is stored under `bookmarks` (any version, or garbage). Never throws. */
+export function parseBookmarks(raw: unknown): BookmarkRead {
+  const items: Bookmark[] = [];
+  const rejects: Reject[] = [];
+  const seen = new Map<string, Bookmark>();
+  if (raw === undefined || raw === null) return { items, rejects };
+  const read = (entries: unknown[], parse: (v: unknown) => Bookmark | string) => {
+    entries.forEach((entry, i) => {
+      const b = parse(entry);
+      if (typeof b === 'string') rejects.push({ reason: `entry ${i + 1}: ${b}`, value: entry });
+      else addUnique(items, seen, b);
+    });
+  };
+  if (Array.isArray(raw)) {
+    read(raw, fromVersion1);
+    return { items, rejects, migratedFrom: 1 };
+  }
+  if (!isObject(raw) || !Array.isArray(raw.items) || typeof raw.version !== 'number') {
+    rejects.push({ reason: 'the stored bookmarks are not in a format Gloss knows', value: raw });
+    return { items, rejects };
+  }
+  if (raw.version > BOOKMARKS_VERSION) {
+    // Saved by a newer Gloss: keep the whole record aside and salvage what this version can read.
+    rejects.push({ reason: `saved by a newer version of Gloss (${raw.version})`, value: raw });
+    for (const entry of raw.items) {
+      const b = validateBookmark(entry);
+      if (typeof b !== 'string') addUnique(items, seen, b);
+    }
+    return { items, rejects, migratedFrom: raw.version };
+  }
+  read(raw.items, validateBookmark);
+  return { items, rejects };
+}
+
+/** Reads the quarantine list; anything else found there is kept inside it, not dropped. */
+export function parseQuarantine(raw: unknown): QuarantineEntry[] {
+  if (raw === undefined || raw === null) return [];
+  if (Array.isArray(raw)) return raw as QuarantineEntry[];
+  return [{ reason: 'an earlier quarantine record', value: raw, at: new Date(0).toISOString() }];
+}
+
+/** Bookmarks newest first (the popup's order); ties keep their stored order. */
+export function newestFirst(items: readonly Bookmark[]): Bookmark[] {
+  return items
+    .map((b, i) => ({ b, i, t: Date.parse(b.savedAt) }))
+    .sort((x, y) => y.t - x.t || x.i - y.i)
+    .map((x) => x.b);
+}
+
+/** A change to the list, and what to answer. `changed: false` means nothing needs writing. */
+export interface Change<R> {
+  items: Bookmark[];
+  result: R;
+  changed: boolean;
+}
+
+function cut(text: string, max: number): string {
+  return text.length > max ? text.slice(0, max) : text;
+}
+
+/** Cleans a page reference from a page: text only, bounded, and dropped if it has no address. */
+export function cleanPage(page: PageRef | null | undefined): PageRef | null {
+  if (!page || typeof page.url !== 'string' || !page.url || page.url.length > LIMITS.url) {
+    return null;
+  }
+  const title = typeof page.title === 'string' ? page.title.trim() : '';
+  return { title: cut(title || page.url, LIMITS.title), url: page.url };
+}
+
+/** Saves the fact if it is not saved, otherwise removes it. */
+export function toggle(
+  items: readonly Bookmark[],
+  request: { termId: string; factId: string; page: PageRef | null },
+  now: Date,
+): Change<{ saved: boolean }> {
+  const key = bookmarkKey(request);
+  if (items.some((b) => bookmarkKey(b) === key)) {
+    return {
+      items: items.filter((b) => bookmarkKey(b) !== key),
+      result: { saved: false },
+      changed: true,
+    };
+  }
+  const added = validateBookmark({
+    termId: request.termId,
+    factId: request.factId,
+    savedAt: now.toISOString(),
+    page: cleanPage(request.page),
+    note: '',
+  });
+  if (typeof added === 'string') throw new Error(`Cannot save this fact: ${added}`);
+  return { items: [...items, added], result: { saved: true }, changed: true };
+}
+
+/** Sets the note of a saved fact; `null` if the fact is not saved. */
+export function setNote(
+  items: readonly Bookmark[],
+  request: { termId: string; factId: string; note: string },
+): Change<Bookmark | null> {
+  const key = bookmarkKey(request);
+  const note = cut(typeof request.note === 'string' ? request.note : '', LIMITS.note);
+  let updated: Bookmark | null = null;
+  const next = items.map((b) => (bookmarkKey(b) === key ? (updated = { ...b, note }) : b));
+  const before = items.find((b) => bookmarkKey(b) === key);
+  return { items: next, result: updated, changed: !!before && before.note !== note };
+}
+
+/** Removes a saved fact; returns it for undo. */
+export function remove(
+  items: readonly Bookmark[],
+  request: { termId: string; factId: string },
+): Change<Bookmark | null> {
+  const key = bookmarkKey(request);
+  const removed = items.find((b) => bookmarkKey(b) === key) ?? null;
+  return { items: items.filter((b) => b !== removed), result: removed, changed: !!removed };
+}
+
+/** Puts back a removed bookmark exactly as it was, unless the fact was saved again meanwhile. */
+export function restore(
+  items: readonly Bookmark[],
+  bookmark: unknown,
+): Change<{ restored: boolean }> {
+  const b = validateBookmark(bookmark);
+  if (typeof b === 'string' || items.some((x) => bookmarkKey(x) === bookmarkKey(b))) {
+    return { items: [...items], result: { restored: false }, changed: false };
+  }
+  return { items: [...items, b], result: { restored: true }, changed: true };
+}
+
+/**
+ * Merges imported bookmarks: a new fact is added as exported; a fact already saved keeps its
+ * date and page, and takes the imported note only if it has none. Never duplicates.
+ */
+export function merge(
+  items: readonly Bookmark[],
+  incoming: readonly Bookmark[],
+): Change<{ added: number; updated: number; unchanged: number }> {
+  const next = items.map((b) => ({ ...b }));
+  const byKey = new Map(next.map((b) => [bookmarkKey(b), b]));
+  let added = 0;
+  let updated = 0;
+  let unchanged = 0;
+  for (const b of incoming) {
+    const existing = byKey.get(bookmarkKey(b));
+    if (!existing) {
+      const copy = { ...b };
+      next.push(copy);
+      byKey.set(bookmarkKey(b), copy);
+      added++;
+    } else if (!existing.note && b.note) {
+      existing.note = b.note;
+      updated++;
+    } else {
+      unchanged++;
+    }
+  }
+  return { items: next, result: { added, updated, unchanged }, changed: added + updated > 0 };
+}

@@ -1,0 +1,130 @@
+/**
+ * The single writer of bookmarks. Every change is a read-modify-write of the whole envelope
+ * through one queue (`write-queue.ts`), and is written in ONE `set` call, so a change is either
+ * stored entirely or not at all (a full storage quota leaves the previous bookmarks exactly as
+ * they were). Entries that could not be read are moved to `bookmarks.quarantine` in that same
+ * call, never dropped. Pure apart from the storage object it is given, so tests pass a fake.
+ */
+import type { StorageAreaLike } from './settings';
+import { parseImport } from './bookmark-io';
+import {
+  BOOKMARKS_KEY,
+  BOOKMARKS_VERSION,
+  QUARANTINE_KEY,
+  merge,
+  parseBookmarks,
+  parseQuarantine,
+  remove,
+  restore,
+  setNote,
+  toggle,
+  type Bookmark,
+  type BookmarkEnvelope,
+  type Change,
+  type ImportOutcome,
+} from './bookmark-store';
+import type { PageRef } from './messages';
+import { createWriteQueue, type WriteQueue } from './write-queue';
+
+/** A write the browser refused; the message says so in the reader's words. */
+export class StorageWriteError extends Error {
+  override name = 'StorageWriteError';
+}
+
+/** Turns a storage error into a message for the reader. */
+export function describeStorageError(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  if (/quota|QUOTA_BYTES|exceeded|too large/i.test(text)) {
+    return 'The browser’s storage for Gloss is full, so nothing was saved. Your bookmarks are unchanged; export and remove some to make room.';
+  }
+  return `The browser could not save (${text}). Your bookmarks are unchanged.`;
+}
+
+/** What the popup shows: the bookmarks and how many entries are set aside unread. */
+export interface BookmarkList {
+  items: Bookmark[];
+  /** Entries that could not be read, in the quarantine or still in the main record. */
+  quarantined: number;
+}
+
+/** Reads the bookmarks for display. Read-only: never writes, never throws on bad data. */
+export async function readBookmarkList(area: StorageAreaLike): Promise<BookmarkList> {
+  const stored = await area.get([BOOKMARKS_KEY, QUARANTINE_KEY]);
+  const read = parseBookmarks(stored[BOOKMARKS_KEY]);
+  return {
+    items: read.items,
+    quarantined: read.rejects.length + parseQuarantine(stored[QUARANTINE_KEY]).length,
+  };
+}
+
+/** The operations the background offers, each queued. */
+export interface BookmarkWriter {
+  toggle(request: {
+    termId: string;
+    factId: string;
+    page: PageRef | null;
+  }): Promise<{ saved: boolean }>;
+  setNote(request: { termId: string; factId: string; note: string }): Promise<Bookmark | null>;
+  remove(request: { termId: string; factId: string }): Promise<Bookmark | null>;
+  restore(bookmark: unknown): Promise<{ restored: boolean }>;
+  /** Imports an exported JSON file: all of it, or (with a message why) none of it. */
+  importText(text: string): Promise<ImportOutcome>;
+  keys(): Promise<string[]>;
+  /** The queue, shared with other writers of the background (settings). */
+  readonly queue: WriteQueue;
+}
+
+/** A writer over `area` (e.g. `browser.storage.local`); `now` is injectable for tests. */
+export function createBookmarkWriter(
+  area: StorageAreaLike,
+  options: { now?: () => Date; queue?: WriteQueue } = {},
+): BookmarkWriter {
+  const now = options.now ?? (() => new Date());
+  const queue = options.queue ?? createWriteQueue();
+
+  function transact<R>(change: (items: Bookmark[]) => Change<R>): Promise<R> {
+    return queue.run(async () => {
+      const stored = await area.get([BOOKMARKS_KEY, QUARANTINE_KEY]);
+      const read = parseBookmarks(stored[BOOKMARKS_KEY]);
+      const { items, result, changed } = change(read.items);
+      if (!changed) return result;
+      const envelope: BookmarkEnvelope = { version: BOOKMARKS_VERSION, items };
+      const write: Record<string, unknown> = { [BOOKMARKS_KEY]: envelope };
+      if (read.rejects.length > 0) {
+        const at = now().toISOString();
+        write[QUARANTINE_KEY] = [
+          ...parseQuarantine(stored[QUARANTINE_KEY]),
+          ...read.rejects.map((r) => ({ ...r, at })),
+        ];
+      }
+      try {
+        await area.set(write);
+      } catch (error) {
+        throw new StorageWriteError(describeStorageError(error));
+      }
+      return result;
+    });
+  }
+
+  return {
+    queue,
+    toggle: (request) => transact((items) => toggle(items, request, now())),
+    setNote: (request) => transact((items) => setNote(items, request)),
+    remove: (request) => transact((items) => remove(items, request)),
+    restore: (bookmark) => transact((items) => restore(items, bookmark)),
+    async importText(text) {
+      const parsed = parseImport(text);
+      if (!parsed.ok) return parsed;
+      try {
+        const counts = await transact((items) => merge(items, parsed.items));
+        return { ok: true, ...counts };
+      } catch (error) {
+        return { ok: false, error: error instanceof Error ? error.message : String(error) };
+      }
+    },
+    keys: () =>
+      queue.run(async () =>
+        (await readBookmarkList(area)).items.map((b) => `${b.termId}/${b.factId}`),
+      ),
+  };
+}

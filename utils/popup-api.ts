@@ -1,0 +1,94 @@
+/**
+ * Everything the popup asks of the browser, behind one small interface. The popup entrypoint
+ * passes the real `browser`; nothing here touches a global, so the hooks can run on fakes.
+ *
+ * The popup reads bookmarks and settings straight from storage (fast: no background wake-up) and
+ * sends every change to the background, the single writer.
+ */
+import { readBookmarkList, type BookmarkList } from './bookmark-writer';
+import type { MessageType, PageTerms, ProtocolMap } from './messages';
+import { sendMessage, sendTabMessage, type RuntimeLike, type TabsLike } from './send-message';
+import { readSettings, type Settings, type StorageAreaLike } from './settings';
+
+type StorageListener = (changes: Record<string, unknown>, area: string) => void;
+
+/** The slice of `browser` the popup uses. */
+export interface PopupBrowser {
+  runtime: RuntimeLike;
+  storage: {
+    local: StorageAreaLike;
+    onChanged: {
+      addListener(fn: StorageListener): void;
+      removeListener(fn: StorageListener): void;
+    };
+  };
+  tabs: TabsLike & {
+    query(query: { active: boolean; currentWindow: boolean }): Promise<{ id?: number }[]>;
+    getCurrent(): Promise<{ id?: number } | undefined>;
+    create(properties: { url: string }): Promise<unknown>;
+  };
+}
+
+/** What the popup's hooks call. */
+export interface PopupApi {
+  listBookmarks(): Promise<BookmarkList>;
+  readSettings(): Promise<Settings>;
+  /** Calls `listener` when any of `keys` changes in `storage.local`; returns the unsubscribe. */
+  watch(keys: readonly string[], listener: () => void): () => void;
+  send<T extends MessageType>(
+    type: T,
+    payload: ProtocolMap[T]['request'],
+  ): Promise<ProtocolMap[T]['response']>;
+  /** The terms marked in the tab the popup belongs to; null when there is no content script. */
+  pageTerms(): Promise<PageTerms | null>;
+  /** True when the popup page is open as a tab (not as the toolbar popup). */
+  isInTab(): Promise<boolean>;
+  /** Opens an extension page in a new tab (relative address, e.g. `popup.html?view=saved`). */
+  openPage(path: string): Promise<void>;
+}
+
+/**
+ * The id of the tab whose page the popup describes: `?tab=ID` when given (tests, and the popup
+ * opened as a tab for another page), otherwise the active tab, unless that is the popup itself.
+ */
+export async function targetTabId(browser: PopupBrowser, search: string): Promise<number | null> {
+  const param = new URLSearchParams(search).get('tab');
+  if (param !== null && /^\d+$/.test(param)) return Number(param);
+  const [active] = await browser.tabs.query({ active: true, currentWindow: true });
+  const self = await browser.tabs.getCurrent().catch(() => undefined);
+  if (active?.id === undefined || active.id === self?.id) return null;
+  return active.id;
+}
+
+/** The real API over `browser`; `search` is the page's query string. */
+export function createPopupApi(browser: PopupBrowser, search: string): PopupApi {
+  return {
+    listBookmarks: () => readBookmarkList(browser.storage.local),
+    readSettings: () => readSettings(browser.storage.local),
+    watch(keys, listener) {
+      const onChanged: StorageListener = (changes, area) => {
+        if (area === 'local' && keys.some((k) => k in changes)) listener();
+      };
+      browser.storage.onChanged.addListener(onChanged);
+      return () => browser.storage.onChanged.removeListener(onChanged);
+    },
+    send: (type, payload) => sendMessage(browser.runtime, type, payload),
+    async pageTerms() {
+      try {
+        const tabId = await targetTabId(browser, search);
+        if (tabId === null) return null;
+        const answer = await sendTabMessage(browser.tabs, tabId, 'page:terms', {});
+        return answer && Array.isArray(answer.terms) ? answer : null;
+      } catch {
+        // No content script in that tab (a browser page, the store, a page loaded before install).
+        return null;
+      }
+    },
+    async isInTab() {
+      return (await browser.tabs.getCurrent().catch(() => undefined)) !== undefined;
+    },
+    async openPage(path) {
+      await browser.tabs.create({ url: path });
+    },
+  };
+}
