@@ -5,7 +5,7 @@
  * transforms and offset parents we never have, and weighs more than half the content script's
  * budget (measured 2026-11-22: 6.4 KB of 28 KB gzip).
  */
-import { computePosition, flip, offset, shift, type Platform } from '@floating-ui/core';
+import { computePosition, flip, offset, shift, size, type Platform } from '@floating-ui/core';
 
 /** The term's box: a range's rectangle, read when the card is placed. */
 export interface Anchor {
@@ -42,7 +42,18 @@ export async function placeCard(win: Window, anchor: Anchor, card: HTMLElement):
     platform: viewportPlatform(win),
     strategy: 'fixed',
     placement: 'bottom-start',
-    middleware: [offset(6), flip({ padding: 8 }), shift({ padding: 8 })],
+    middleware: [
+      offset(6),
+      flip({ padding: 8 }),
+      shift({ padding: 8 }),
+      // Where neither side has room for the whole card, it scrolls inside the space there is.
+      size({
+        padding: 8,
+        apply({ availableHeight }) {
+          card.style.maxHeight = `${Math.max(160, Math.min(440, Math.floor(availableHeight)))}px`;
+        },
+      }),
+    ],
   });
   card.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
 }

@@ -1,0 +1,116 @@
+/**
+ * The toolbar popup: search the fact base, read a term in full, go back to saved facts, tune
+ * Gloss. Composes the views; state lives in the hooks, browser access behind `PopupApi`.
+ */
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { FactBase } from '../../utils/fact-base';
+import { indexFactBase } from '../../utils/fact-lookup';
+import type { PopupApi } from '../../utils/popup-api';
+import type { Searcher } from '../../utils/search-query';
+import { downloadBookmarks } from './hooks/download';
+import { useBookmarks } from './hooks/useBookmarks';
+import { usePageTerms } from './hooks/usePageTerms';
+import { initialNav, usePopupNav } from './hooks/usePopupNav';
+import { useSearch } from './hooks/useSearch';
+import { useSettings } from './hooks/useSettings';
+import { useTheme } from './hooks/useTheme';
+import { SavedView } from './SavedView';
+import { SearchView } from './SearchView';
+import { SettingsPanel } from './SettingsPanel';
+import { Tabs } from './Tabs';
+import { TermPage } from './TermPage';
+
+export interface PopupProps {
+  api: PopupApi;
+  searcher: Searcher;
+  factBase: FactBase;
+  /** The page's query string: `?view=`, `?term=`, `?q=`, `?tab=`. */
+  params: URLSearchParams;
+  /** The element that carries `data-theme`. */
+  root: HTMLElement;
+}
+
+/** The whole popup. */
+export function Popup({ api, searcher, factBase, params, root }: PopupProps) {
+  const facts = useMemo(() => indexFactBase(factBase), [factBase]);
+  const nav = usePopupNav(useMemo(() => initialNav(params), [params]));
+  const settings = useSettings(api);
+  const bookmarks = useBookmarks(api);
+  const { page, refresh: refreshPage } = usePageTerms(api);
+  const search = useSearch(searcher, page, params.get('q') ?? '');
+  const [inTab, setInTab] = useState(false);
+  useTheme(settings.settings.theme, root);
+  useEffect(() => void api.isInTab().then(setInTab), [api]);
+  useEffect(() => {
+    if (settings.loaded) refreshPage();
+    // Ask the page again after a switch: it stops or starts marking.
+  }, [settings.settings.enabled, settings.settings.disabledSites.length]);
+
+  const term = nav.termId ? facts.term(nav.termId) : undefined;
+  const textsOf = (id: string) => {
+    const t = facts.term(id);
+    return t ? [t.summary, ...t.facts.map((f) => f.text)] : [];
+  };
+  const onEscapeTerm = (e: KeyboardEvent) => {
+    if (e.key === 'Escape' && nav.termId && !e.defaultPrevented) {
+      e.preventDefault();
+      nav.back();
+    }
+  };
+
+  return (
+    <div class="popup" onKeyDown={onEscapeTerm}>
+      <header class="top">
+        <h1 class="brand">
+          <span class="brand-mark" aria-hidden="true">
+            G
+          </span>
+          Gloss
+        </h1>
+        <Tabs tab={nav.tab} savedCount={bookmarks.list?.items.length ?? 0} onSelect={nav.setTab} />
+      </header>
+      <main class="panel">
+        <div id={`panel-${nav.tab}`} role="tabpanel" aria-labelledby={`tab-${nav.tab}`}>
+          {nav.termId && term ? (
+            <TermPage
+              term={term}
+              sources={facts.sources}
+              related={facts.related(term)}
+              saved={bookmarks.keys}
+              onToggle={(factId) => void bookmarks.toggle(term.id, factId)}
+              onOpen={nav.openTerm}
+              onBack={nav.back}
+            />
+          ) : nav.termId ? (
+            <p class="empty">
+              This term is not in Gloss’s fact base.{' '}
+              <button type="button" class="link-button" onClick={nav.back}>
+                Back
+              </button>
+            </p>
+          ) : nav.tab === 'search' ? (
+            <SearchView search={search} textsOf={textsOf} onOpen={nav.openTerm} />
+          ) : nav.tab === 'saved' ? (
+            <SavedView
+              bookmarks={bookmarks}
+              facts={facts}
+              inTab={inTab}
+              onOpen={nav.openTerm}
+              onExport={(kind, items) => downloadBookmarks(document, kind, items, facts)}
+              onOpenInTab={() =>
+                void api.openPage('popup.html?view=saved').then(() => window.close())
+              }
+            />
+          ) : (
+            <SettingsPanel
+              settings={settings.settings}
+              page={page}
+              error={settings.error}
+              onUpdate={settings.update}
+            />
+          )}
+        </div>
+      </main>
+    </div>
+  );
+}

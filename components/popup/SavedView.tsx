@@ -1,0 +1,115 @@
+/**
+ * The saved facts: newest first, filterable by term, each with where it was saved, a note and
+ * remove (with undo); export and import; and a notice when stored entries could not be read.
+ */
+import { useMemo, useState } from 'preact/hooks';
+import { newestFirst, type Bookmark } from '../../utils/bookmark-store';
+import type { FactIndex } from '../../utils/fact-lookup';
+import type { BookmarksState } from './hooks/useBookmarks';
+import { BookmarkItem } from './BookmarkItem';
+import { BookmarkTools, type ExportKind } from './BookmarkTools';
+
+export interface SavedViewProps {
+  bookmarks: BookmarksState;
+  facts: FactIndex;
+  inTab: boolean;
+  onOpen(termId: string): void;
+  onExport(kind: ExportKind, items: Bookmark[]): void;
+  onOpenInTab(): void;
+}
+
+/** The Saved tab. */
+export function SavedView({
+  bookmarks,
+  facts,
+  inTab,
+  onOpen,
+  onExport,
+  onOpenInTab,
+}: SavedViewProps) {
+  const [filter, setFilter] = useState('');
+  const items = useMemo(() => newestFirst(bookmarks.list?.items ?? []), [bookmarks.list]);
+  const terms = useMemo(() => {
+    const counts = new Map<string, number>();
+    for (const b of items) counts.set(b.termId, (counts.get(b.termId) ?? 0) + 1);
+    return [...counts]
+      .map(([id, count]) => ({ id, count, name: facts.term(id)?.name ?? id }))
+      .sort((a, b) => a.name.localeCompare(b.name));
+  }, [items, facts]);
+  const active = terms.some((t) => t.id === filter) ? filter : '';
+  const shown = active ? items.filter((b) => b.termId === active) : items;
+  const quarantined = bookmarks.list?.quarantined ?? 0;
+
+  return (
+    <section class="saved-view" aria-labelledby="saved-title">
+      <div class="saved-top">
+        <h2 id="saved-title" class="view-title">
+          Saved facts <span class="section-count">{items.length}</span>
+        </h2>
+        {terms.length > 1 ? (
+          <label class="filter">
+            <span class="visually-hidden">Show bookmarks of</span>
+            <select value={active} onChange={(e) => setFilter(e.currentTarget.value)}>
+              <option value="">All terms</option>
+              {terms.map((t) => (
+                <option key={t.id} value={t.id}>
+                  {t.name} ({t.count})
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
+      </div>
+      {quarantined > 0 ? (
+        <p class="notice" role="note">
+          {quarantined === 1
+            ? 'One stored bookmark entry'
+            : `${quarantined} stored bookmark entries`}{' '}
+          could not be read. {quarantined === 1 ? 'It is' : 'They are'} kept aside, untouched.
+        </p>
+      ) : null}
+      <div class="status-area" role="status" aria-live="polite">
+        {bookmarks.removed ? (
+          <p class="undo-bar">
+            Removed “{facts.term(bookmarks.removed.termId)?.name ?? bookmarks.removed.termId}”.{' '}
+            <button type="button" class="link-button" onClick={() => void bookmarks.undoRemove()}>
+              Undo
+            </button>
+          </p>
+        ) : null}
+        {bookmarks.status?.kind === 'info' ? <p class="message">{bookmarks.status.text}</p> : null}
+      </div>
+      <div role="alert" class="status-area">
+        {bookmarks.status?.kind === 'error' ? (
+          <p class="message error">{bookmarks.status.text}</p>
+        ) : null}
+      </div>
+      {bookmarks.list && items.length === 0 ? (
+        <p class="empty">
+          No saved facts yet. Save one with the bookmark button on a card or a term’s page.
+        </p>
+      ) : null}
+      <ul class="saved-list" aria-labelledby="saved-title">
+        {shown.map((b) => (
+          <BookmarkItem
+            key={`${b.termId}/${b.factId}`}
+            bookmark={b}
+            termName={facts.term(b.termId)?.name ?? b.termId}
+            fact={facts.fact(b.termId, b.factId)}
+            sources={facts.sources}
+            onOpen={onOpen}
+            onRemove={(x) => void bookmarks.remove(x)}
+            onNote={bookmarks.saveNote}
+          />
+        ))}
+      </ul>
+      <BookmarkTools
+        canExport={items.length > 0}
+        inTab={inTab}
+        onExport={(kind) => onExport(kind, items)}
+        onImport={(file) => void bookmarks.importFile(file)}
+        onOpenInTab={onOpenInTab}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,76 @@
+/**
+ * The search tab: the combobox and its listbox. Arrow keys (and Home/End with Ctrl) move the
+ * active option, Enter opens it, Escape clears the box (an empty box lets Escape close the popup).
+ */
+import { useEffect, useRef } from 'preact/hooks';
+import type { SearchState } from './hooks/useSearch';
+import type { Option } from '../../utils/popup-options';
+import { ResultList } from './ResultList';
+import { SearchBox } from './SearchBox';
+
+export interface SearchViewProps {
+  search: SearchState;
+  textsOf(termId: string): string[];
+  onOpen(termId: string): void;
+}
+
+const LISTBOX_ID = 'search-results';
+
+/** Search box, live result count and listbox. */
+export function SearchView({ search, textsOf, onOpen }: SearchViewProps) {
+  const input = useRef<HTMLInputElement>(null);
+  const activeId = search.activeOption?.id;
+  useEffect(() => input.current?.focus(), []);
+  useEffect(() => {
+    if (activeId) document.getElementById(activeId)?.scrollIntoView({ block: 'nearest' });
+  }, [activeId]);
+
+  function onKeyDown(e: KeyboardEvent) {
+    const keys: Record<string, () => void> = {
+      ArrowDown: () => search.move(1),
+      ArrowUp: () => search.move(-1),
+      Enter: () => search.activeOption && onOpen(search.activeOption.term.id),
+      Escape: () => search.setQuery(''),
+    };
+    if (e.ctrlKey && e.key === 'Home') keys.Home = () => search.move('first');
+    if (e.ctrlKey && e.key === 'End') keys.End = () => search.move('last');
+    const action = keys[e.key];
+    if (!action || e.altKey || e.metaKey) return;
+    if (e.key === 'Escape' && !search.query) return;
+    e.preventDefault();
+    e.stopPropagation();
+    action();
+  }
+
+  const query = search.query.trim();
+  const count = search.options.length;
+  return (
+    <section class="search-view" aria-label="Search">
+      <SearchBox
+        query={search.query}
+        listboxId={LISTBOX_ID}
+        activeId={activeId}
+        inputRef={input}
+        onQuery={search.setQuery}
+        onKeyDown={onKeyDown}
+      />
+      <p class="visually-hidden" role="status">
+        {query ? `${count} ${count === 1 ? 'result' : 'results'}` : ''}
+      </p>
+      {query && count === 0 ? (
+        <p class="empty">
+          No term matches “{query}”. Try a shorter word, an acronym or a word from a fact.
+        </p>
+      ) : null}
+      <ResultList
+        id={LISTBOX_ID}
+        groups={search.groups}
+        query={search.query}
+        activeId={activeId}
+        textsOf={textsOf}
+        onChoose={(o: Option) => onOpen(o.term.id)}
+        onHover={(o: Option) => search.setActive(search.options.indexOf(o))}
+      />
+    </section>
+  );
+}
