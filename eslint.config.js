@@ -19,4 +19,9 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
   },
+  {
+    // Browser tests drive extension pages and the service worker, which use `chrome` directly.
+    files: ['tests/e2e/**', 'tests/bench/**', 'tests/demo/**'],
+    rules: { 'no-restricted-globals': 'off' },
+  },
 );

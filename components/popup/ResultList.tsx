@@ -42,9 +42,9 @@ function OptionRow(props: { option: Option; query: string; active: boolean } & R
           <span class="option-count" title={`Marked ${option.count} times on this page`}>
             {option.count}×
           </span>
-        ) : (
+        ) : hit ? (
           <span class="option-category">{categoryLabel(term.category)}</span>
-        )}
+        ) : null}
       </span>
       <span class="option-expansion">
         <Highlighted
