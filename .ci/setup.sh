@@ -26,6 +26,11 @@ gloss_setup() {
           "$pkg@24.21.0" >/dev/null || { echo "setup: could not install $pkg" >&2; return 1; }
     fi
     export PATH="$root/.tools/node/node_modules/$pkg/bin:$PATH"
+    # Node from npm trusts only its own bundled CAs; where the machine reaches the registry through
+    # a proxy with its own CA, let it use the system's bundle too.
+    if [ -z "${NODE_EXTRA_CA_CERTS:-}" ] && [ -f /etc/ssl/certs/ca-certificates.crt ]; then
+      export NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt
+    fi
   fi
   echo "setup: using Node $(node --version)"
 

@@ -82,7 +82,11 @@ export function exportMarkdown(items: readonly Bookmark[], lookup: FactLookup, n
       if (fact) out.push(`  - Source: ${escapeMarkdown(sourceLine(lookup, fact))}`);
       const saved = `saved ${b.savedAt.slice(0, 10)}`;
       if (b.page && isWebUrl(b.page.url)) {
-        const url = b.page.url.replace(/[()<> ]/g, (c) => encodeURIComponent(c));
+        // encodeURIComponent leaves parentheses alone; they would end the Markdown link early.
+        const url = b.page.url.replace(
+          /[()<> ]/g,
+          (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+        );
         out.push(`  - From [${escapeMarkdown(b.page.title)}](${url}), ${saved}`);
       } else if (b.page) {
         out.push(`  - From ${escapeMarkdown(b.page.title)}, ${saved}`);

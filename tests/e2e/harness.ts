@@ -250,3 +250,129 @@ export async function cardHeading(page: Page): Promise<string | null> {
     return heading ? (heading.textContent ?? '') : null;
   });
 }
+
+// ---- Helpers for the reliability suite (tests/e2e/reliability-*.test.ts) ----
+
+/**
+ * Like `evalInGloss`, but in the Gloss world of any frame of `page`: the first frame whose URL
+ * contains `frameUrlPart` ('' for the main frame).
+ */
+export async function evalInGlossFrame<T>(
+  page: Page,
+  frameUrlPart: string,
+  expression: string,
+  timeout = 10_000,
+): Promise<T> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const contexts: { id: number; name: string; auxData?: { frameId?: string; type?: string } }[] =
+      [];
+    cdp.on('Runtime.executionContextCreated', (e) => contexts.push(e.context));
+    await cdp.send('Runtime.enable');
+    type Tree = { frame: { id: string; url: string }; childFrames?: Tree[] };
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      const { frameTree } = (await cdp.send('Page.getFrameTree')) as { frameTree: Tree };
+      const frames: Tree['frame'][] = [];
+      const visit = (t: Tree) => {
+        frames.push(t.frame);
+        t.childFrames?.forEach(visit);
+      };
+      visit(frameTree);
+      const frame = frameUrlPart ? frames.find((f) => f.url.includes(frameUrlPart)) : frames[0];
+      const world = frame
+        ? contexts.find(
+            (c) =>
+              c.auxData?.type === 'isolated' &&
+              c.auxData.frameId === frame.id &&
+              c.name === 'Gloss',
+          )
+        : undefined;
+      if (world) {
+        const result = await cdp.send('Runtime.evaluate', {
+          expression,
+          contextId: world.id,
+          awaitPromise: true,
+          returnByValue: true,
+        });
+        if (result.exceptionDetails)
+          throw new Error(result.exceptionDetails.exception?.description ?? 'evaluation failed');
+        return result.result.value as T;
+      }
+      if (Date.now() > deadline) throw new Error(`no Gloss world in frame "${frameUrlPart}"`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
+}
+
+/**
+ * Records every uncaught exception and console error of `page`, in every world and frame (the
+ * page's own scripts and Gloss's content script alike). `stop()` returns what was seen.
+ */
+export async function recordErrors(page: Page): Promise<{ stop(): Promise<string[]> }> {
+  const cdp = await page.context().newCDPSession(page);
+  const seen: string[] = [];
+  cdp.on('Runtime.exceptionThrown', (e) =>
+    seen.push(`exception: ${e.exceptionDetails.exception?.description ?? e.exceptionDetails.text}`),
+  );
+  cdp.on('Runtime.consoleAPICalled', (e) => {
+    if (e.type === 'error' || e.type === 'assert')
+      seen.push(`console.${e.type}: ${e.args.map((a) => a.value ?? a.description).join(' ')}`);
+  });
+  await cdp.send('Runtime.enable');
+  return {
+    async stop() {
+      await cdp.detach().catch(() => undefined);
+      return seen;
+    },
+  };
+}
+
+/** Everything in the extension's `storage.local`, read from the service worker. */
+export async function storedData(gloss: Gloss): Promise<Record<string, unknown>> {
+  return gloss.worker.evaluate(() => chrome.storage.local.get(null));
+}
+
+/** Replaces the whole of `storage.local` with `items` (from the service worker). */
+export async function replaceStoredData(
+  gloss: Gloss,
+  items: Record<string, unknown>,
+): Promise<void> {
+  await gloss.worker.evaluate(async (data) => {
+    await chrome.storage.local.clear();
+    await chrome.storage.local.set(data);
+  }, items);
+}
+
+/**
+ * Reloads (or, after its files changed, updates) the extension as chrome://extensions does, and
+ * waits for its new service worker, which replaces `gloss.worker`. Developer mode is switched on
+ * first: without it Chromium disables a reloaded command-line extension.
+ */
+export async function reloadExtension(gloss: Gloss): Promise<Worker> {
+  const page = await gloss.context.newPage();
+  try {
+    await page.goto('chrome://extensions');
+    const old = gloss.worker;
+    const next = gloss.context.waitForEvent('serviceworker', {
+      predicate: (w) => w !== old && w.url().includes(gloss.extensionId),
+      timeout: 20_000,
+    });
+    await page.evaluate(async (id) => {
+      type Dev = {
+        updateProfileConfiguration(c: object, cb: () => void): void;
+        reload(id: string, options: object, cb: () => void): void;
+      };
+      const dev = (globalThis as unknown as { chrome: { developerPrivate: Dev } }).chrome
+        .developerPrivate;
+      await new Promise<void>((r) => dev.updateProfileConfiguration({ inDeveloperMode: true }, r));
+      await new Promise<void>((r) => dev.reload(id, { failQuietly: true }, r));
+    }, gloss.extensionId);
+    gloss.worker = await next;
+    return gloss.worker;
+  } finally {
+    await page.close();
+  }
+}

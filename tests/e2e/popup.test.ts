@@ -1,0 +1,195 @@
+/**
+ * The popup page in Chromium with the built extension: searching from the keyboard, a term in
+ * full, the saved facts (notes, remove and undo, page strings shown as text) and settings.
+ * Export and import across two profiles are in popup-transfer.test.ts.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { launchGloss, replaceStoredData, storedData, type Gloss } from './harness';
+
+let gloss: Gloss;
+beforeAll(async () => {
+  gloss = await launchGloss({ viewport: { width: 380, height: 600 } });
+});
+afterAll(async () => {
+  await gloss?.close();
+});
+
+const activeId = (popup: Page) =>
+  popup.locator('#search-input').getAttribute('aria-activedescendant');
+const optionNames = (popup: Page) => popup.locator('[role=option] .option-name').allTextContents();
+const savedItems = async () => {
+  const { bookmarks } = (await storedData(gloss)) as {
+    bookmarks?: { items: { termId: string; factId: string; note: string; savedAt: string }[] };
+  };
+  return bookmarks?.items ?? [];
+};
+
+test('search: focused on open, results on every keystroke, arrows, Enter, Back, Escape', async () => {
+  const popup = await gloss.openPopup();
+  const input = popup.locator('#search-input');
+  await expect.poll(() => popup.evaluate(() => document.activeElement?.id)).toBe('search-input');
+  await expect(input.getAttribute('role')).resolves.toBe('combobox');
+  // The empty box lists every term by category.
+  await popup.locator('[role=group]').first().waitFor();
+  expect(await popup.locator('[role=group] .group-label').first().textContent()).toBeTruthy();
+
+  await popup.keyboard.type('sputnick');
+  await expect.poll(() => optionNames(popup)).toEqual(['Sputnik V']);
+  expect(await popup.locator('[role=option] mark').first().textContent()).toBe('Sputni');
+  const firstId = await activeId(popup);
+  expect(await popup.locator(`[id="${firstId}"]`).getAttribute('aria-selected')).toBe('true');
+
+  await input.fill('nuclear');
+  await expect.poll(async () => (await optionNames(popup)).length).toBeGreaterThan(2);
+  const names = await optionNames(popup);
+  const ids = await popup.locator('[role=option]').evaluateAll((els) => els.map((e) => e.id));
+  expect(await activeId(popup)).toBe(ids[0]);
+  await popup.keyboard.press('ArrowDown');
+  expect(await activeId(popup)).toBe(ids[1]);
+  expect(await popup.locator(`[id="${ids[1]}"]`).getAttribute('aria-selected')).toBe('true');
+  expect(await popup.locator(`[id="${ids[0]}"]`).getAttribute('aria-selected')).toBe('false');
+  await popup.keyboard.press('ArrowUp');
+  await popup.keyboard.press('ArrowUp');
+  expect(await activeId(popup)).toBe(ids[ids.length - 1]);
+  await popup.keyboard.press('ArrowDown');
+  await popup.keyboard.press('ArrowDown');
+  expect(await activeId(popup)).toBe(ids[1]);
+
+  await popup.keyboard.press('Enter');
+  const heading = popup.locator('#term-title');
+  await expect.poll(() => heading.textContent()).toBe(names[1]);
+  expect(await popup.evaluate(() => document.activeElement?.id)).toBe('term-title');
+
+  await popup.keyboard.press('Escape');
+  await expect.poll(() => popup.evaluate(() => document.activeElement?.id)).toBe('search-input');
+  expect(await input.inputValue()).toBe('nuclear');
+
+  await popup.keyboard.press('Escape');
+  expect(await input.inputValue()).toBe('');
+
+  await popup.keyboard.type('Kabul');
+  await expect.poll(() => optionNames(popup)).toContain('Afghanistan and the Taliban');
+  expect(await popup.locator('.option-snippet mark').first().textContent()).toBe('Kabul');
+  await popup.close();
+});
+
+test('a term in full: facts with sources, a bookmark toggle per fact, related terms as links', async () => {
+  await replaceStoredData(gloss, {});
+  const popup = await gloss.openPopup('?term=sputnik-v');
+  await expect.poll(() => popup.locator('#term-title').textContent()).toBe('Sputnik V');
+  const rows = popup.locator('.fact-row');
+  expect(await rows.count()).toBeGreaterThan(1);
+  expect(await popup.locator('.fact-row .fact-source cite').first().textContent()).toBeTruthy();
+
+  const toggle = rows.nth(1).locator('.bookmark-toggle');
+  expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+  await toggle.click();
+  await expect.poll(() => toggle.getAttribute('aria-pressed')).toBe('true');
+  const factId = await rows.nth(1).getAttribute('data-fact');
+  expect(await savedItems()).toMatchObject([{ termId: 'sputnik-v', factId, note: '' }]);
+
+  const related = popup.locator('.related a').first();
+  const relatedName = await related.textContent();
+  await related.click();
+  await expect.poll(() => popup.locator('#term-title').textContent()).toBe(relatedName);
+  await popup.getByRole('button', { name: 'Back' }).click();
+  await expect.poll(() => popup.locator('#term-title').textContent()).toBe('Sputnik V');
+  await popup.close();
+});
+
+test('saved facts: newest first, page strings as text, only web links, notes, remove with undo', async () => {
+  const item = (termId: string, factId: string, day: number, page: unknown) => ({
+    termId,
+    factId,
+    savedAt: new Date(Date.UTC(2025, 0, day, 12)).toISOString(),
+    page,
+    note: '',
+  });
+  await replaceStoredData(gloss, {
+    bookmarks: {
+      version: 2,
+      items: [
+        item('s-400', 'deal-value', 1, { title: 'Old <b>news</b>', url: 'https://news.example/a' }),
+        item('sputnik-v', 'india-approval', 3, {
+          title: '<img src=x onerror="document.title=1">',
+          url: 'javascript:alert(1)',
+        }),
+        item('instc', 'no-such-fact', 2, null),
+        { termId: 'broken' },
+      ],
+    },
+  });
+  const popup = await gloss.openPopup('?view=saved');
+  const items = popup.locator('.saved-item');
+  await expect.poll(() => items.count()).toBe(3);
+  expect(await items.evaluateAll((els) => els.map((e) => e.getAttribute('data-key')))).toEqual([
+    'sputnik-v/india-approval',
+    'instc/no-such-fact',
+    's-400/deal-value',
+  ]);
+  // One unreadable entry is reported, not dropped.
+  expect(await popup.locator('.notice').textContent()).toMatch(/could not be read.*kept aside/);
+
+  // Markup from pages is text; a javascript: address is not a link.
+  const hostile = items.nth(0).locator('.page-title');
+  expect(await hostile.textContent()).toBe('<img src=x onerror="document.title=1">');
+  expect(await hostile.evaluate((e) => e.tagName)).toBe('SPAN');
+  expect(await popup.locator('.saved-list img').count()).toBe(0);
+  const link = items.nth(2).locator('a.page-title');
+  expect(await link.textContent()).toBe('Old <b>news</b>');
+  expect(await link.getAttribute('href')).toBe('https://news.example/a');
+  expect(await link.getAttribute('rel')).toBe('noopener noreferrer');
+  expect(await items.nth(1).textContent()).toContain('no longer in Gloss');
+
+  // A note, typed with markup, is stored and shown as text.
+  await items.nth(2).getByRole('button', { name: /Add a note/ }).click();
+  await popup.keyboard.type('<i>check</i> the figure');
+  await popup.keyboard.press('Control+Enter');
+  await expect.poll(() => items.nth(2).locator('.note-text').textContent()).toBe('<i>check</i> the figure');
+  await expect
+    .poll(async () => (await savedItems()).find((b) => b.termId === 's-400')?.note)
+    .toBe('<i>check</i> the figure');
+
+  // Remove, then undo: the same bookmark, note and date, is back.
+  const before = (await savedItems()).find((b) => b.termId === 's-400');
+  await items.nth(2).getByRole('button', { name: /Remove bookmark/ }).click();
+  await expect.poll(() => items.count()).toBe(2);
+  expect((await savedItems()).some((b) => b.termId === 's-400')).toBe(false);
+  await popup.getByRole('button', { name: 'Undo' }).click();
+  await expect.poll(() => items.count()).toBe(3);
+  expect((await savedItems()).find((b) => b.termId === 's-400')).toEqual(before);
+  // The unreadable entry went to the quarantine with that write, not away.
+  expect((await storedData(gloss))['bookmarks.quarantine']).toMatchObject([{ value: { termId: 'broken' } }]);
+  await popup.close();
+});
+
+test('settings: written as one record, theme applied, per-site switch for the tab given by ?tab=', async () => {
+  await replaceStoredData(gloss, {});
+  const article = await gloss.openFixture('index.html', { waitForScan: false });
+  // Without the "tabs" permission tab addresses are hidden: find the tab as the active one.
+  await article.bringToFront();
+  const tabId = await gloss.worker.evaluate(
+    async () => (await chrome.tabs.query({ active: true, currentWindow: true }))[0]?.id,
+  );
+  expect(tabId).toBeTypeOf('number');
+  const popup = await gloss.openPopup(`?view=settings&tab=${tabId}`);
+  const site = popup.getByRole('switch', { name: /On for 127\.0\.0\.1/ });
+  await expect.poll(() => site.isChecked()).toBe(true);
+  await site.click();
+  await expect
+    .poll(async () => ((await storedData(gloss)).settings as { disabledSites?: string[] })?.disabledSites)
+    .toEqual(['127.0.0.1']);
+
+  await popup.getByRole('radio', { name: 'Dark' }).check();
+  await popup.getByRole('radio', { name: 'Only the first of each term' }).check();
+  await expect
+    .poll(async () => (await storedData(gloss)).settings)
+    .toMatchObject({ version: 2, theme: 'dark', markMode: 'first', disabledSites: ['127.0.0.1'] });
+  expect(await popup.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+
+  // Without a page (the popup opened as its own tab), the site switch is off and says why.
+  const alone = await gloss.openPopup('?view=settings');
+  expect(await alone.getByRole('switch', { name: /On for this site/ }).isDisabled()).toBe(true);
+  await Promise.all([alone.close(), popup.close(), article.close()]);
+});
