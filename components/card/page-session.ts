@@ -70,11 +70,27 @@ function pageEnv(win: Window & typeof globalThis): AnnotatorEnv {
   };
 }
 
+/**
+ * The open shadow roots under (x, y), outermost first: caretPositionFromPoint only looks inside
+ * the shadow roots it is given, so without them text in web components could not be hovered.
+ */
+function shadowRootsAt(doc: Document, x: number, y: number): ShadowRoot[] {
+  const roots: ShadowRoot[] = [];
+  let el = doc.elementFromPoint(x, y);
+  while (el?.shadowRoot && roots.length < 32) {
+    roots.push(el.shadowRoot);
+    const inner = el.shadowRoot.elementFromPoint(x, y);
+    if (inner === el) break;
+    el = inner;
+  }
+  return roots;
+}
+
 function hoverEnv(doc: Document, win: Window): HoverEnv {
   return {
     caretAt(x, y) {
       if (typeof doc.caretPositionFromPoint === 'function') {
-        const p = doc.caretPositionFromPoint(x, y);
+        const p = doc.caretPositionFromPoint(x, y, { shadowRoots: shadowRootsAt(doc, x, y) });
         return p ? { node: p.offsetNode, offset: p.offset } : null;
       }
       const r = doc.caretRangeFromPoint?.(x, y);
@@ -199,10 +215,22 @@ export function startPageSession(options: {
   const onMessage = (message: unknown): Promise<unknown> | undefined => {
     if (!isMessage(message)) return undefined;
     if (message.type === 'page:terms') {
-      const terms: PageTerms['terms'] = [];
-      for (const [term, count] of session.annotator?.store.termCounts() ?? []) {
-        terms.push({ id: matcher.termIds[term] ?? '', count });
+      // Counted when asked, not while scanning: text hidden by CSS is marked (invisibly) but is
+      // not "on the page" for the reader, and checking visibility costs a style look-up.
+      const counts = new Map<number, number>();
+      const visible = new Map<Element, boolean>();
+      for (const o of session.annotator?.store.all() ?? []) {
+        const el = o.node.parentElement;
+        if (!o.range || !el) continue;
+        let shown = visible.get(el);
+        if (shown === undefined) {
+          shown = typeof el.checkVisibility !== 'function' || el.checkVisibility();
+          visible.set(el, shown);
+        }
+        if (shown) counts.set(o.term, (counts.get(o.term) ?? 0) + 1);
       }
+      const terms: PageTerms['terms'] = [];
+      for (const [term, count] of counts) terms.push({ id: matcher.termIds[term] ?? '', count });
       return Promise.resolve({
         host,
         enabled: isSiteEnabled(settings, host),

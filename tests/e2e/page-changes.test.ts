@@ -84,10 +84,19 @@ test('a live blog: added entries are marked within half a second, edits re-marke
 test('forms, code, editable, hidden and aria-hidden text are never marked; traps neither', async () => {
   const page = await gloss.openFixture('skips.html');
   const marked = await markedTerms(page);
+  // Text hidden by CSS is marked invisibly but is not listed as on the page.
   expect(marked).toEqual([
     { id: 'instc', text: 'INSTC' },
+    { id: 'instc', text: 'INSTC' },
+    { id: 'brahmos', text: 'BrahMos' },
     { id: 'quad', text: 'Quad' },
   ]);
+  await page.bringToFront();
+  const listed = await gloss.worker.evaluate(async () => {
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    return chrome.tabs.sendMessage(tab!.id!, { type: 'page:terms', payload: {} });
+  });
+  expect(listed).toEqual({ host: '127.0.0.1', enabled: true, terms: [{ id: 'instc', count: 1 }, { id: 'quad', count: 1 }] });
   // Typing a term into the page's own field leaves it alone, and the page keeps its focus.
   await page.click('#field');
   await page.keyboard.press('End');
