@@ -52,6 +52,8 @@ export class Annotator {
   };
   private readonly queue: TextWalker[] = [];
   private readonly pending = new Set<Node>();
+  /** Open shadow roots found in the page: each is watched too (an observer stops at them). */
+  private readonly shadows = new Set<ShadowRoot>();
   private readonly firsts = new Map<number, Occurrence>();
   private observer: MutationObserver | null = null;
   private running: Promise<void> | null = null;
@@ -70,7 +72,7 @@ export class Annotator {
   /** Scans the whole root, then keeps watching it. Resolves when the first scan is done. */
   start(): Promise<void> {
     this.observer = new this.env.MutationObserver((records) => this.onMutations(records));
-    this.observer.observe(this.root, { childList: true, subtree: true, characterData: true });
+    this.observer.observe(this.root, WATCH);
     this.queue.push(new TextWalker(this.root));
     return this.drain();
   }
@@ -174,7 +176,7 @@ export class Annotator {
         const node = walker.next();
         if (node === null) {
           this.queue.shift();
-          for (const shadow of walker.shadowRoots) this.queue.push(new TextWalker(shadow));
+          for (const shadow of walker.shadowRoots) this.addShadow(shadow);
           continue;
         }
         if (this.scanText(node)) changed = true;
@@ -188,6 +190,20 @@ export class Annotator {
       if (changed) this.emit();
       if (this.queue.length > 0) await this.env.yieldToPage();
     }
+  }
+
+  /** Scans a shadow root found on the way, and watches it from now on. */
+  private addShadow(shadow: ShadowRoot): void {
+    if (!this.shadows.has(shadow)) {
+      this.shadows.add(shadow);
+      this.observer?.observe(shadow, WATCH);
+    }
+    this.queue.push(new TextWalker(shadow));
+  }
+
+  /** True when `node` is under the root, or in one of the shadow roots found under it. */
+  private inScope(node: Node): boolean {
+    return this.root.contains(node) || this.shadows.has(node.getRootNode() as ShadowRoot);
   }
 
   private onMutations(records: MutationRecord[]): void {
@@ -229,7 +245,7 @@ export class Annotator {
     if (this.destroyed) return;
     this.stats.batches++;
     for (const node of this.pending) {
-      if (!node.isConnected || !this.root.contains(node)) continue;
+      if (!node.isConnected || !this.inScope(node)) continue;
       if (isInSkippedTree(node, this.root)) continue;
       this.queue.push(new TextWalker(node));
     }
@@ -248,6 +264,9 @@ export class Annotator {
     this.listeners.clear();
   }
 }
+
+/** What the observer reports: added, removed and edited text. */
+const WATCH: MutationObserverInit = { childList: true, subtree: true, characterData: true };
 
 function isGlossNode(node: Node): boolean {
   const el = node.nodeType === 1 ? (node as Element) : node.parentElement;

@@ -1,6 +1,7 @@
 /**
- * The reader's bookmarks: a versioned envelope in `storage.local`, read leniently and changed by
- * pure functions. Only the background writes it (see `bookmark-writer.ts`).
+ * The reader's bookmarks: a versioned envelope in `storage.local`, read leniently here and changed
+ * by the pure functions of `bookmark-changes.ts`. Only the background writes it
+ * (see `bookmark-writer.ts`).
  *
  * Reading never throws and never loses data: entries it cannot read are returned as `rejects`,
  * which the writer moves under `bookmarks.quarantine` (in the same `set` as its next write) so
@@ -191,114 +192,4 @@ export function newestFirst(items: readonly Bookmark[]): Bookmark[] {
     .map((b, i) => ({ b, i, t: Date.parse(b.savedAt) }))
     .sort((x, y) => y.t - x.t || x.i - y.i)
     .map((x) => x.b);
-}
-
-/** A change to the list, and what to answer. `changed: false` means nothing needs writing. */
-export interface Change<R> {
-  items: Bookmark[];
-  result: R;
-  changed: boolean;
-}
-
-function cut(text: string, max: number): string {
-  return text.length > max ? text.slice(0, max) : text;
-}
-
-/** Cleans a page reference from a page: text only, bounded, and dropped if it has no address. */
-export function cleanPage(page: PageRef | null | undefined): PageRef | null {
-  if (!page || typeof page.url !== 'string' || !page.url || page.url.length > LIMITS.url) {
-    return null;
-  }
-  const title = typeof page.title === 'string' ? page.title.trim() : '';
-  return { title: cut(title || page.url, LIMITS.title), url: page.url };
-}
-
-/** Saves the fact if it is not saved, otherwise removes it. */
-export function toggle(
-  items: readonly Bookmark[],
-  request: { termId: string; factId: string; page: PageRef | null },
-  now: Date,
-): Change<{ saved: boolean }> {
-  const key = bookmarkKey(request);
-  if (items.some((b) => bookmarkKey(b) === key)) {
-    return {
-      items: items.filter((b) => bookmarkKey(b) !== key),
-      result: { saved: false },
-      changed: true,
-    };
-  }
-  const added = validateBookmark({
-    termId: request.termId,
-    factId: request.factId,
-    savedAt: now.toISOString(),
-    page: cleanPage(request.page),
-    note: '',
-  });
-  if (typeof added === 'string') throw new Error(`Cannot save this fact: ${added}`);
-  return { items: [...items, added], result: { saved: true }, changed: true };
-}
-
-/** Sets the note of a saved fact; `null` if the fact is not saved. */
-export function setNote(
-  items: readonly Bookmark[],
-  request: { termId: string; factId: string; note: string },
-): Change<Bookmark | null> {
-  const key = bookmarkKey(request);
-  const note = cut(typeof request.note === 'string' ? request.note : '', LIMITS.note);
-  let updated: Bookmark | null = null;
-  const next = items.map((b) => (bookmarkKey(b) === key ? (updated = { ...b, note }) : b));
-  const before = items.find((b) => bookmarkKey(b) === key);
-  return { items: next, result: updated, changed: !!before && before.note !== note };
-}
-
-/** Removes a saved fact; returns it for undo. */
-export function remove(
-  items: readonly Bookmark[],
-  request: { termId: string; factId: string },
-): Change<Bookmark | null> {
-  const key = bookmarkKey(request);
-  const removed = items.find((b) => bookmarkKey(b) === key) ?? null;
-  return { items: items.filter((b) => b !== removed), result: removed, changed: !!removed };
-}
-
-/** Puts back a removed bookmark exactly as it was, unless the fact was saved again meanwhile. */
-export function restore(
-  items: readonly Bookmark[],
-  bookmark: unknown,
-): Change<{ restored: boolean }> {
-  const b = validateBookmark(bookmark);
-  if (typeof b === 'string' || items.some((x) => bookmarkKey(x) === bookmarkKey(b))) {
-    return { items: [...items], result: { restored: false }, changed: false };
-  }
-  return { items: [...items, b], result: { restored: true }, changed: true };
-}
-
-/**
- * Merges imported bookmarks: a new fact is added as exported; a fact already saved keeps its
- * date and page, and takes the imported note only if it has none. Never duplicates.
- */
-export function merge(
-  items: readonly Bookmark[],
-  incoming: readonly Bookmark[],
-): Change<{ added: number; updated: number; unchanged: number }> {
-  const next = items.map((b) => ({ ...b }));
-  const byKey = new Map(next.map((b) => [bookmarkKey(b), b]));
-  let added = 0;
-  let updated = 0;
-  let unchanged = 0;
-  for (const b of incoming) {
-    const existing = byKey.get(bookmarkKey(b));
-    if (!existing) {
-      const copy = { ...b };
-      next.push(copy);
-      byKey.set(bookmarkKey(b), copy);
-      added++;
-    } else if (!existing.note && b.note) {
-      existing.note = b.note;
-      updated++;
-    } else {
-      unchanged++;
-    }
-  }
-  return { items: next, result: { added, updated, unchanged }, changed: added + updated > 0 };
 }

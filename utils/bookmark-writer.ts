@@ -7,20 +7,15 @@
  */
 import type { StorageAreaLike } from './settings';
 import { parseImport } from './bookmark-io';
+import { merge, remove, restore, setNote, toggle, type Change } from './bookmark-changes';
 import {
   BOOKMARKS_KEY,
   BOOKMARKS_VERSION,
   QUARANTINE_KEY,
-  merge,
   parseBookmarks,
   parseQuarantine,
-  remove,
-  restore,
-  setNote,
-  toggle,
   type Bookmark,
   type BookmarkEnvelope,
-  type Change,
   type ImportOutcome,
 } from './bookmark-store';
 import type { PageRef } from './messages';

@@ -3,14 +3,37 @@
  * no wrapped text, no broken layouts or page scripts. StaticRange rather than Range, because the
  * browser updates every live Range on every DOM change; the scanner re-paints edited nodes itself.
  * The manifest's minimum versions (Chrome 105+, Firefox 140+) all have the API.
+ *
+ * Every painted occurrence gets its range, but on a page with many marks only those near the
+ * viewport are handed to the browser. Chromium rebuilds its markers for every registered range in
+ * each frame after any change to the DOM (and a dotted underline costs an ink-overflow update per
+ * marked text node), so 10,000 registered ranges would cost a page tens of milliseconds per frame,
+ * forever. Near the viewport means within half a screen of it; the set follows scrolling, resizing
+ * and new marks, one update per frame at most, each costing a few hit tests and a few rectangle
+ * reads whatever the size of the page.
  */
 import type { Occurrence } from './occurrence-store';
+
+/** What the painter needs to tell which marks are near the viewport (absent in unit tests). */
+export interface ViewportEnv {
+  /** The viewport's size in CSS pixels. */
+  size(): { width: number; height: number };
+  /** Where `node`'s text is, vertically, in viewport coordinates; null when it has no box. */
+  extent(node: Text): { top: number; bottom: number } | null;
+  /** The node at a viewport point (a text node or an element), or null. */
+  nodeAt(x: number, y: number): Node | null;
+  requestFrame(callback: () => void): void;
+  /** Calls `listener` when any scroller scrolls or the viewport or page resizes; returns the remover. */
+  watch(listener: () => void): () => void;
+}
 
 /** What the painter needs from the page's window; passed in so it can be tested or swapped. */
 export interface HighlightEnv {
   registry: HighlightRegistry;
   Highlight: typeof Highlight;
   StaticRange: typeof StaticRange;
+  /** With it, a page with many marks registers only those near the viewport. */
+  viewport?: ViewportEnv;
 }
 
 /** Names of the highlights; `entrypoints/content/style.css` styles them. */
@@ -19,6 +42,9 @@ export const HIGHLIGHT_NAMES = {
   background: 'gloss-background',
   active: 'gloss-active',
 } as const;
+
+/** Up to this many marks every one is registered (the browser's cost for them is negligible). */
+export const REGISTER_ALL_LIMIT = 64;
 
 /** Reads the highlight API from a window, or null where it is missing. */
 export function highlightEnv(win: typeof globalThis): HighlightEnv | null {
@@ -29,14 +55,92 @@ export function highlightEnv(win: typeof globalThis): HighlightEnv | null {
   ) {
     return null;
   }
-  return { registry: win.CSS.highlights, Highlight: win.Highlight, StaticRange: win.StaticRange };
+  return {
+    registry: win.CSS.highlights,
+    Highlight: win.Highlight,
+    StaticRange: win.StaticRange,
+    viewport: viewportEnv(win),
+  };
 }
 
-/** One named highlight holding every painted occurrence, plus one for the active occurrence. */
+function viewportEnv(win: typeof globalThis): ViewportEnv | undefined {
+  const doc = win.document;
+  if (!doc || typeof win.requestAnimationFrame !== 'function') return undefined;
+  const range = doc.createRange();
+  return {
+    size: () => ({ width: win.innerWidth, height: win.innerHeight }),
+    extent(node) {
+      range.selectNodeContents(node);
+      const r = range.getBoundingClientRect();
+      return r.width === 0 && r.height === 0 ? null : { top: r.top, bottom: r.bottom };
+    },
+    nodeAt(x, y) {
+      if (typeof doc.caretPositionFromPoint === 'function') {
+        return doc.caretPositionFromPoint(x, y)?.offsetNode ?? null;
+      }
+      return doc.caretRangeFromPoint?.(x, y)?.startContainer ?? null;
+    },
+    requestFrame: (callback) => void win.requestAnimationFrame(callback),
+    watch(listener) {
+      const options = { capture: true, passive: true };
+      doc.addEventListener('scroll', listener, options);
+      win.addEventListener('resize', listener, options);
+      // Content that grows or shrinks moves marks in or out of view without any scrolling.
+      let last = 0;
+      const observer =
+        typeof win.ResizeObserver === 'function'
+          ? new win.ResizeObserver(() => {
+              const now = win.performance.now();
+              if (now - last < RESIZE_THROTTLE_MS) return;
+              last = now;
+              listener();
+            })
+          : null;
+      observer?.observe(doc.documentElement);
+      return () => {
+        doc.removeEventListener('scroll', listener, options);
+        win.removeEventListener('resize', listener, options);
+        observer?.disconnect();
+      };
+    },
+  };
+}
+
+/** Page resizes (content growing, say a live blog) trigger an update at most this often. */
+const RESIZE_THROTTLE_MS = 250;
+/** Marks within this share of the viewport's height above or below it are registered too. */
+const MARGIN = 0.5;
+/** Registered marks further away than this share of the viewport's height are dropped. */
+const DROP_MARGIN = 1;
+/** Nodes in a row outside the band before the search in document order stops. */
+const MISSES = 6;
+
+const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING
+const CONTAINED_BY = 16; // Node.DOCUMENT_POSITION_CONTAINED_BY
+
+/** True when `a` comes before `b` in document order (an ancestor comes before its contents). */
+function before(a: Node, b: Node): boolean {
+  return (a.compareDocumentPosition(b) & (FOLLOWING | CONTAINED_BY)) !== 0;
+}
+
+/** One named highlight holding the painted occurrences, plus one for the active occurrence. */
 export class HighlightPainter {
   private readonly marks: Highlight;
   private readonly active: Highlight;
   private name: string;
+  /** Painted occurrences by text node. */
+  private readonly byNode = new Map<Text, Occurrence[]>();
+  private total = 0;
+  /** Nodes whose ranges are registered with the browser. */
+  private readonly shown = new Set<Text>();
+  /** Painted nodes of the main document in document order (may hold unpainted ones, see `compact`). */
+  private ordered: Text[] = [];
+  private readonly listed = new Set<Text>();
+  private stale = 0;
+  /** True while only marks near the viewport are registered. */
+  private windowed = false;
+  private framePending = false;
+  private unwatch: (() => void) | null = null;
 
   constructor(
     private readonly env: HighlightEnv,
@@ -60,8 +164,22 @@ export class HighlightPainter {
         endContainer: o.node,
         endOffset: o.end,
       });
-      this.marks.add(o.range);
+      this.total++;
+      const list = this.byNode.get(o.node);
+      if (list) list.push(o);
+      else {
+        this.byNode.set(o.node, [o]);
+        this.list(o.node);
+      }
+      if (!this.windowed) this.marks.add(o.range);
+      else if (this.shown.has(o.node)) this.marks.add(o.range);
     }
+    if (!this.windowed && this.total > REGISTER_ALL_LIMIT && this.env.viewport) {
+      this.windowed = true;
+      this.unwatch = this.env.viewport.watch(() => this.schedule());
+      for (const node of this.byNode.keys()) this.shown.add(node);
+    }
+    if (this.windowed) this.schedule();
   }
 
   /** Removes `occurrences` from the page. */
@@ -71,7 +189,18 @@ export class HighlightPainter {
       this.marks.delete(o.range);
       this.active.delete(o.range);
       o.range = null;
+      this.total--;
+      const list = this.byNode.get(o.node);
+      if (!list) continue;
+      const at = list.indexOf(o);
+      if (at >= 0) list.splice(at, 1);
+      if (list.length === 0) {
+        this.byNode.delete(o.node);
+        this.shown.delete(o.node);
+        if (this.listed.has(o.node)) this.stale++;
+      }
     }
+    if (this.windowed && this.total <= REGISTER_ALL_LIMIT / 2) this.registerAll();
   }
 
   /** Shows `occurrence` as the active one (the card's, or the keyboard's), or none. */
@@ -89,18 +218,157 @@ export class HighlightPainter {
     this.env.registry.set(name, this.marks);
   }
 
-  /** How many ranges are painted. */
+  /** How many occurrences are painted. */
   get size(): number {
+    return this.total;
+  }
+
+  /** How many ranges the browser holds (those near the viewport on a page with many marks). */
+  get registered(): number {
     return this.marks.size;
   }
 
   /** Removes every mark Gloss painted. */
   destroy(): void {
+    this.unwatch?.();
+    this.unwatch = null;
     this.marks.clear();
     this.active.clear();
+    this.byNode.clear();
+    this.shown.clear();
+    this.ordered = [];
+    this.listed.clear();
+    this.total = 0;
+    this.windowed = false;
     if (this.env.registry.get(this.name) === this.marks) this.env.registry.delete(this.name);
     if (this.env.registry.get(HIGHLIGHT_NAMES.active) === this.active) {
       this.env.registry.delete(HIGHLIGHT_NAMES.active);
     }
+  }
+
+  /** Back to registering every mark (few are left). */
+  private registerAll(): void {
+    this.windowed = false;
+    this.unwatch?.();
+    this.unwatch = null;
+    for (const [node, list] of this.byNode) {
+      if (this.shown.has(node)) continue;
+      for (const o of list) if (o.range) this.marks.add(o.range);
+    }
+    this.shown.clear();
+  }
+
+  /** Adds a newly painted node to `ordered` (shadow-tree nodes are always registered instead). */
+  private list(node: Text): void {
+    if (this.listed.has(node)) {
+      this.stale = Math.max(0, this.stale - 1);
+      return;
+    }
+    if (node.getRootNode() !== node.ownerDocument) return;
+    this.listed.add(node);
+    // Positions are only comparable among nodes still in the page.
+    this.compact();
+    const last = this.ordered[this.ordered.length - 1];
+    // The first scan paints in document order: appending is the common case.
+    if (!last || before(last, node)) this.ordered.push(node);
+    else this.ordered.splice(this.lowerBound(node), 0, node);
+  }
+
+  /** Drops nodes that lost their marks (or left the page) from `ordered`. */
+  private compact(): void {
+    if (this.stale === 0) return;
+    this.ordered = this.ordered.filter((n) => {
+      if (this.byNode.has(n)) return true;
+      this.listed.delete(n);
+      return false;
+    });
+    this.stale = 0;
+  }
+
+  /** The first position in `ordered` whose node does not come before `node`. */
+  private lowerBound(node: Node): number {
+    let lo = 0;
+    let hi = this.ordered.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (before(this.ordered[mid] as Text, node)) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  private schedule(): void {
+    if (this.framePending || !this.env.viewport) return;
+    this.framePending = true;
+    this.env.viewport.requestFrame(() => {
+      this.framePending = false;
+      if (this.windowed) this.update();
+    });
+  }
+
+  /**
+   * Registers the marks near the viewport and drops those far from it. A few hit tests find
+   * where the viewport is in document order; the search then walks `ordered` both ways from
+   * there, reading rectangles, until several nodes in a row are outside the band.
+   */
+  private update(): void {
+    const viewport = this.env.viewport as ViewportEnv;
+    this.compact();
+    const { width, height } = viewport.size();
+    const top = -MARGIN * height;
+    const bottom = (1 + MARGIN) * height;
+    const next = new Set<Text>();
+    const ordered = this.ordered;
+    if (ordered.length > 0) {
+      let first = ordered.length;
+      let last = -1;
+      for (const fy of [0.05, 0.5, 0.95]) {
+        for (const fx of [0.2, 0.5, 0.8]) {
+          const hit = viewport.nodeAt(width * fx, height * fy);
+          if (!hit || hit.getRootNode() !== hit.ownerDocument) continue;
+          const at = Math.min(this.lowerBound(hit), ordered.length - 1);
+          first = Math.min(first, at);
+          last = Math.max(last, at);
+        }
+      }
+      if (last < 0) first = last = 0;
+      const near = (node: Text): boolean => {
+        const e = viewport.extent(node);
+        return e !== null && e.bottom >= top && e.top <= bottom;
+      };
+      for (let k = first; k <= last; k++) if (near(ordered[k] as Text)) next.add(ordered[k] as Text);
+      for (let k = first - 1, misses = 0; k >= 0 && misses < MISSES; k--) {
+        if (near(ordered[k] as Text)) {
+          next.add(ordered[k] as Text);
+          misses = 0;
+        } else misses++;
+      }
+      for (let k = last + 1, misses = 0; k < ordered.length && misses < MISSES; k++) {
+        if (near(ordered[k] as Text)) {
+          next.add(ordered[k] as Text);
+          misses = 0;
+        } else misses++;
+      }
+    }
+    // Nodes outside the main document (open shadow roots) are few: always registered.
+    for (const node of this.byNode.keys()) if (!this.listed.has(node)) next.add(node);
+    // Keep what is still within the wider band, so small scrolls do not churn the registry.
+    for (const node of this.shown) {
+      if (next.has(node) || !this.byNode.has(node)) continue;
+      const e = viewport.extent(node);
+      const keep =
+        e !== null && e.bottom >= -DROP_MARGIN * height && e.top <= (1 + DROP_MARGIN) * height;
+      if (keep) next.add(node);
+    }
+    for (const node of this.shown) {
+      if (next.has(node)) continue;
+      for (const o of this.byNode.get(node) ?? []) if (o.range) this.marks.delete(o.range);
+    }
+    for (const node of next) {
+      if (this.shown.has(node)) continue;
+      for (const o of this.byNode.get(node) ?? []) if (o.range) this.marks.add(o.range);
+    }
+    this.shown.clear();
+    for (const node of next) this.shown.add(node);
   }
 }

@@ -3,8 +3,19 @@
  * bit-table probe and, for the few words that could start an alias, one Map look-up, so the cost
  * follows the length of the text and not the number of terms (one giant regular expression would
  * not: V8 stops optimising patterns past about 20 KB).
+ *
+ * Loading the index costs next to nothing at any size: the probe filter is decoded from a short
+ * string, and the aliases that start with a word are read from the packed table (by bisection)
+ * the first time the page has that word, then remembered.
  */
-import type { MatcherIndex, RuleSpec } from './matcher-index';
+import {
+  FILTER_CHAR_BASE,
+  FILTER_CHAR_BITS,
+  PROBE_BITS,
+  probe,
+  type MatcherIndex,
+  type RuleSpec,
+} from './matcher-index';
 import { isJoinerCode, isSymbolCode, isWordCode } from './text-tokens';
 
 interface Entry {
@@ -27,15 +38,9 @@ export interface Matcher {
   find(text: string): Match[];
 }
 
-const FILTER_BITS = 15;
-
-/** A cheap hash of a token's length and first two (lower-case) code units. */
-function probe(lower: string, start: number, end: number): number {
-  const len = end - start;
-  const c0 = lower.charCodeAt(start);
-  const c1 = len > 1 ? lower.charCodeAt(start + 1) : 0;
-  return ((len & 31) << 10) | ((c0 & 31) << 5) | (c1 & 31);
-}
+/** Token classes of ASCII code units: 0 separates, 1 is part of a word, 2 is a symbol token. */
+const ASCII_CLASS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) ASCII_CLASS[c] = isSymbolCode(c) ? 2 : isWordCode(c) ? 1 : 0;
 
 function tokenEnd(text: string, start: number): number {
   if (isSymbolCode(text.charCodeAt(start))) return start + 1;
@@ -107,28 +112,64 @@ function ruleAllows(rule: RuleSpec, lower: string, start: number, end: number): 
   return true;
 }
 
-/** Compiles a serialised index. Costs one pass over the entries; do it once per page. */
-export function compileMatcher(index: MatcherIndex): Matcher {
-  const map = new Map<string, Entry[]>();
-  const filter = new Uint8Array(1 << FILTER_BITS);
-  for (const [tokens, term, caseSensitive, rule] of index.entries) {
-    const original = tokens.split(' ');
-    const lower = tokens.toLowerCase().split(' ');
-    const key = lower[0] as string;
-    const entry: Entry = {
-      rest: lower.slice(1),
-      term,
-      cased: caseSensitive === 1 ? original : null,
-      rule: rule >= 0 ? (index.rules[rule] ?? null) : null,
-    };
-    const list = map.get(key);
-    if (list) list.push(entry);
-    else map.set(key, [entry]);
-    filter[probe(key, 0, key.length)] = 1;
+/** Decodes the probe filter (one byte per probe, 1 where an alias may start). */
+function decodeFilter(packed: string): Uint8Array {
+  const bits = new Uint8Array(1 << PROBE_BITS);
+  for (let k = 0; k < packed.length; k++) {
+    const v = packed.charCodeAt(k) - FILTER_CHAR_BASE;
+    if (v === 0) continue;
+    const at = k * FILTER_CHAR_BITS;
+    for (let b = 0; b < FILTER_CHAR_BITS; b++) if ((v >> b) & 1) bits[at + b] = 1;
   }
-  // Longest variant first, so the first one that matches is the longest match at its position.
-  for (const list of map.values())
-    if (list.length > 1) list.sort((a, b) => b.rest.length - a.rest.length);
+  return bits;
+}
+
+/** Reads one line of the packed table into entries. */
+function parseLine(line: string, rules: readonly RuleSpec[]): Entry[] {
+  const fields = line.split('\t');
+  const entries: Entry[] = [];
+  for (let k = 1; k < fields.length; k++) {
+    const [rest = '', term = '0', cased = '', rule = ''] = (fields[k] as string).split('|');
+    entries.push({
+      rest: rest === '' ? [] : rest.split(' '),
+      term: parseInt(term, 36),
+      cased: cased === '' ? null : cased.split(' '),
+      rule: rule === '' ? null : (rules[parseInt(rule, 36)] ?? null),
+    });
+  }
+  return entries;
+}
+
+/** Loads a serialised index. Cheap at any size: aliases are read from the table when needed. */
+export function compileMatcher(index: MatcherIndex): Matcher {
+  const { table, rules } = index;
+  const filter = decodeFilter(index.filter);
+  /** First tokens looked up so far: their entries, or null when no alias starts with them. */
+  const cache = new Map<string, Entry[] | null>();
+
+  /** The entries whose first token is `key`, by bisection over the table's sorted lines. */
+  function lookup(key: string): Entry[] | null {
+    const known = cache.get(key);
+    if (known !== undefined) return known;
+    let found: Entry[] | null = null;
+    // `lo` and `hi` are always line starts (or the end of the table).
+    let lo = 0;
+    let hi = table.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const start = table.lastIndexOf('\n', mid - 1) + 1;
+      const tab = table.indexOf('\t', start);
+      const lineKey = table.slice(start, tab);
+      if (lineKey === key) {
+        found = parseLine(table.slice(start, table.indexOf('\n', tab)), rules);
+        break;
+      }
+      if (lineKey < key) lo = table.indexOf('\n', tab) + 1;
+      else hi = start;
+    }
+    cache.set(key, found);
+    return found;
+  }
 
   /** Tries one entry whose first token is `text[i, j)`; returns the match end or -1. */
   function tryEntry(entry: Entry, text: string, lower: string, i: number, j: number): number {
@@ -150,6 +191,34 @@ export function compileMatcher(index: MatcherIndex): Matcher {
     return end;
   }
 
+  /** The match starting with the token `text[i, j)`, pushed to `out`; returns its end or -1. */
+  function matchAt(text: string, lower: string, i: number, j: number, out: Match[]): number {
+    const list = lookup(lower.slice(i, j));
+    if (list) {
+      for (const entry of list) {
+        const end = tryEntry(entry, text, lower, i, j);
+        if (end >= 0 && (!entry.rule || ruleAllows(entry.rule, lower, i, end))) {
+          out.push({ start: i, end, term: entry.term });
+          return end;
+        }
+      }
+    }
+    // A plural first token ("AK203s") can only end a one-token alias.
+    if (j - i > 2 && lower.charCodeAt(j - 1) === 115) {
+      const pluralList = lookup(lower.slice(i, j - 1));
+      if (pluralList) {
+        for (const entry of pluralList) {
+          if (entry.rest.length > 0) continue;
+          if (entry.cased && text.slice(i, j) !== `${entry.cased[0]}s`) continue;
+          if (entry.rule && !ruleAllows(entry.rule, lower, i, j)) continue;
+          out.push({ start: i, end: j, term: entry.term });
+          return j;
+        }
+      }
+    }
+    return -1;
+  }
+
   function find(text: string): Match[] {
     const out: Match[] = [];
     let lower = text.toLowerCase();
@@ -160,40 +229,38 @@ export function compileMatcher(index: MatcherIndex): Matcher {
     let i = 0;
     while (i < n) {
       const c = text.charCodeAt(i);
-      if (!isWordCode(c) && !isSymbolCode(c)) {
-        i++;
-        continue;
-      }
-      const j = tokenEnd(text, i);
-      let list: Entry[] | undefined;
-      if (filter[probe(lower, i, j)] === 1) list = map.get(lower.slice(i, j));
-      // A plural first token ("AK203s") can only end a one-token alias.
-      let pluralList: Entry[] | undefined;
-      if (j - i > 2 && lower.charCodeAt(j - 1) === 115 && filter[probe(lower, i, j - 1)] === 1) {
-        pluralList = map.get(lower.slice(i, j - 1));
-      }
-      let matchedEnd = -1;
-      if (list) {
-        for (const entry of list) {
-          const end = tryEntry(entry, text, lower, i, j);
-          if (end >= 0 && (!entry.rule || ruleAllows(entry.rule, lower, i, end))) {
-            out.push({ start: i, end, term: entry.term });
-            matchedEnd = end;
-            break;
+      let j: number;
+      if (c < 128) {
+        const kind = ASCII_CLASS[c];
+        if (kind === 0) {
+          i++;
+          continue;
+        }
+        if (kind === 2) j = i + 1;
+        else {
+          j = i + 1;
+          for (;;) {
+            if (j >= n) break;
+            const d = text.charCodeAt(j);
+            if (d < 128 ? ASCII_CLASS[d] !== 1 : !isWordCode(d)) break;
+            j++;
           }
         }
+      } else {
+        if (!isWordCode(c)) {
+          i++;
+          continue;
+        }
+        j = tokenEnd(text, i);
       }
-      if (matchedEnd < 0 && pluralList) {
-        for (const entry of pluralList) {
-          if (entry.rest.length > 0) continue;
-          if (entry.cased && text.slice(i, j) !== `${entry.cased[0]}s`) continue;
-          if (entry.rule && !ruleAllows(entry.rule, lower, i, j)) continue;
-          out.push({ start: i, end: j, term: entry.term });
-          matchedEnd = j;
-          break;
+      if (filter[probe(lower, i, j)] === 1) {
+        const end = matchAt(text, lower, i, j, out);
+        if (end >= 0) {
+          i = end;
+          continue;
         }
       }
-      i = matchedEnd >= 0 ? matchedEnd : j;
+      i = j;
     }
     return out;
   }

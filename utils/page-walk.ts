@@ -72,6 +72,9 @@ export class TextWalker {
   constructor(private readonly root: Node) {
     this.cursor = root.nodeType === TEXT ? root : root.firstChild;
     if (root.nodeType === TEXT) this.single = true;
+    // A web component added to the page: its own shadow root holds its text.
+    const shadow = root.nodeType === ELEMENT ? (root as Element).shadowRoot : null;
+    if (shadow && !isSkippedElement(root as Element)) this.shadowRoots.push(shadow);
   }
 
   /** The next readable text node, or null when the walk is over. */

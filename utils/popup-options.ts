@@ -23,14 +23,33 @@ export function categoryLabel(category: Category): string {
   return CATEGORY_ORDER.find((c) => c.id === category)?.label ?? category;
 }
 
-/** One option of the listbox. `id` is its DOM id (unique, for `aria-activedescendant`). */
-export interface Option {
+/** A term in the listbox. `id` is its DOM id (unique, for `aria-activedescendant`). */
+export interface TermOption {
+  kind: 'term';
   id: string;
   term: SearchTerm;
   /** How often the term is marked on the page ("On this page" group only). */
   count?: number;
   hit?: SearchHit;
 }
+
+/** The last option of a long category: choosing it shows more of the category's terms. */
+export interface MoreOption {
+  kind: 'more';
+  id: string;
+  category: Category;
+  hidden: number;
+}
+
+/** One option of the listbox. */
+export type Option = TermOption | MoreOption;
+
+/**
+ * How many terms of a category the empty box shows at first, and how many more each "Show more"
+ * adds. The bundled fact base fits; a base of thousands of terms must not render thousands of
+ * options when the popup opens.
+ */
+export const BROWSE_PAGE = 50;
 
 /** A labelled group of options (`role="group"`); a label of '' means no heading. */
 export interface OptionGroup {
@@ -45,13 +64,27 @@ export function resultGroups(hits: readonly SearchHit[]): OptionGroup[] {
     {
       id: 'results',
       label: '',
-      options: hits.map((hit) => ({ id: `opt-r-${hit.term.id}`, term: hit.term, hit })),
+      options: hits.map((hit) => ({
+        kind: 'term' as const,
+        id: `opt-r-${hit.term.id}`,
+        term: hit.term,
+        hit,
+      })),
     },
   ];
 }
 
-/** The empty box: terms on the page (most marked first), then all terms by category, A–Z. */
-export function browseGroups(terms: readonly SearchTerm[], page: PageTerms | null): OptionGroup[] {
+/**
+ * The empty box: terms on the page (most marked first), then the terms of each category, A–Z,
+ * `shown[category]` of them (default `BROWSE_PAGE`) followed by a "more" option if any are left.
+ */
+export function browseGroups(
+  terms: readonly SearchTerm[],
+  page: PageTerms | null,
+  shown: Partial<Record<Category, number>> = {},
+  /** Stop after this many options in all (the first paint renders only what fits on screen). */
+  budget = Infinity,
+): OptionGroup[] {
   const byId = new Map(terms.map((t) => [t.id, t]));
   const groups: OptionGroup[] = [];
   const onPage = (page?.terms ?? [])
@@ -62,22 +95,36 @@ export function browseGroups(terms: readonly SearchTerm[], page: PageTerms | nul
       id: 'page',
       label: 'On this page',
       options: onPage.map((p) => ({
+        kind: 'term' as const,
         id: `opt-p-${p.id}`,
         term: byId.get(p.id) as SearchTerm,
         count: p.count,
       })),
     });
   }
+  let left = budget - (groups[0]?.options.length ?? 0);
   for (const category of CATEGORY_ORDER) {
+    if (left <= 0) break;
     const inCategory = terms
       .filter((t) => t.category === category.id)
       .sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }));
     if (inCategory.length === 0) continue;
-    groups.push({
-      id: `cat-${category.id}`,
-      label: category.label,
-      options: inCategory.map((t) => ({ id: `opt-c-${t.id}`, term: t })),
-    });
+    const page = shown[category.id] ?? BROWSE_PAGE;
+    const limit = Math.min(page, left);
+    left -= limit;
+    const options: Option[] = inCategory
+      .slice(0, limit)
+      .map((t) => ({ kind: 'term', id: `opt-c-${t.id}`, term: t }));
+    // "More" only for the page limit, not for the first-paint budget (gone a frame later).
+    if (inCategory.length > page && limit === page) {
+      options.push({
+        kind: 'more',
+        id: `opt-more-${category.id}`,
+        category: category.id,
+        hidden: inCategory.length - limit,
+      });
+    }
+    groups.push({ id: `cat-${category.id}`, label: category.label, options });
   }
   return groups;
 }
@@ -97,4 +144,16 @@ export function moveActive(index: number, move: 1 | -1 | 'first' | 'last', count
   if (move === 'last') return count - 1;
   if (index < 0) return move === 1 ? 0 : count - 1;
   return (index + move + count) % count;
+}
+
+/** The terms that have bookmarks, with how many each, by name: the Saved tab's filter. */
+export function savedTermFilter(
+  items: readonly { termId: string }[],
+  nameOf: (termId: string) => string,
+): { id: string; name: string; count: number }[] {
+  const counts = new Map<string, number>();
+  for (const b of items) counts.set(b.termId, (counts.get(b.termId) ?? 0) + 1);
+  return [...counts]
+    .map(([id, count]) => ({ id, count, name: nameOf(id) }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }));
 }

@@ -5,10 +5,11 @@
  * 1. the whole query against every name and alias (exact, then prefix), by binary search;
  * 2. each query word against the word index: name and alias words outrank expansion words,
  *    which outrank a passing mention in the summary or a fact; every word must match (AND);
- * 3. a query word that matches no word at all is looked up fuzzily with Fuse, among name,
- *    alias and expansion words only.
+ * 3. a query word that matches no word at all is looked up fuzzily with Fuse, among the name,
+ *    alias and expansion words with the same first letter.
  *
- * Lower scores rank first; ties go to the shorter, then alphabetically earlier, name.
+ * Lower scores rank first; ties go to the shorter, then alphabetically earlier, name. Scores live
+ * in typed arrays reused across queries, so a query touching 10,000 terms allocates little.
  */
 import Fuse from 'fuse.js';
 import { compactKey, normalizeKey } from './text-tokens';
@@ -16,6 +17,7 @@ import {
   FIELD,
   FUZZY_OPTIONS,
   STOP_WORDS,
+  fuzzyBucketOf,
   lowerBound,
   type SearchIndex,
   type SearchTerm,
@@ -39,128 +41,166 @@ export interface Searcher {
   search(query: string, limit?: number): SearchHit[];
 }
 
-/** Score of a word match by field, exact or prefix. The fuzzy score is added to the base. */
-const WORD_SCORE = {
-  [FIELD.name]: { exact: 0.2, prefix: 0.25, fuzzy: 0.3 },
-  [FIELD.expansion]: { exact: 0.4, prefix: 0.45, fuzzy: 0.5 },
-  [FIELD.text]: { exact: 0.6, prefix: 0.65, fuzzy: 0.7 },
-} as const;
+const KINDS: MatchKind[] = ['name', 'expansion', 'text', 'fuzzy'];
+const FUZZY = 3;
 
-const VIA: Record<number, MatchKind> = {
-  [FIELD.name]: 'name',
-  [FIELD.expansion]: 'expansion',
-  [FIELD.text]: 'text',
+/** Score of a word match by field (exact, prefix, fuzzy base). */
+const WORD_SCORE: Record<number, [exact: number, prefix: number, fuzzy: number]> = {
+  [FIELD.name]: [0.2, 0.25, 0.3],
+  [FIELD.expansion]: [0.4, 0.45, 0.5],
+  [FIELD.text]: [0.6, 0.65, 0.7],
 };
 
 /** At most this many query words are scored (a pasted paragraph must not stall the popup). */
 const MAX_WORDS = 6;
 
-interface Scored {
-  score: number;
-  via: MatchKind;
+/** Best score and match kind per term, with the list of terms touched, reset after use. */
+class Scores {
+  readonly score: Float64Array;
+  readonly kind: Uint8Array;
+  readonly touched: number[] = [];
+  constructor(size: number) {
+    this.score = new Float64Array(size).fill(Infinity);
+    this.kind = new Uint8Array(size);
+  }
+  keep(term: number, score: number, kind: number): void {
+    const old = this.score[term] ?? Infinity;
+    if (old === Infinity) this.touched.push(term);
+    if (score < old) {
+      this.score[term] = score;
+      this.kind[term] = kind;
+    }
+  }
+  reset(): void {
+    for (const t of this.touched) this.score[t] = Infinity;
+    this.touched.length = 0;
+  }
 }
 
-function keep(map: Map<number, Scored>, term: number, score: number, via: MatchKind): void {
-  const old = map.get(term);
-  if (!old || score < old.score) map.set(term, { score, via });
-}
-
-/** Loads `index` (Fuse's part is parsed, not rebuilt) and returns its searcher. */
+/** Loads `index` (Fuse's parts are parsed on first use, never rebuilt) and returns its searcher. */
 export function createSearcher(index: SearchIndex): Searcher {
   const { terms, phrases, phraseTerms, words, wordPostings } = index;
-  let fuse: Fuse<string> | undefined;
-  const fuzzy = () =>
-    (fuse ??= new Fuse(
-      index.fuzzyWords.map((i) => words[i] ?? ''),
-      FUZZY_OPTIONS,
-      Fuse.parseIndex<string>(index.fuzzyIndex),
-    ));
+  const n = terms.length;
+  const best = new Scores(n);
+  const word = new Scores(n);
+  // Across the words of a query: the sum of word scores, how many words matched, the worst kind.
+  const sum = new Float64Array(n);
+  const matched = new Uint8Array(n);
+  const worst = new Float64Array(n);
+  const worstKind = new Uint8Array(n);
+  const fuses = new Map<string, Fuse<string>>();
+
+  function fuzzyFor(letter: string): Fuse<string> | undefined {
+    const bucket = index.fuzzy[letter];
+    if (!bucket) return undefined;
+    let fuse = fuses.get(letter);
+    if (!fuse) {
+      const list = bucket.words.map((i) => words[i] ?? '');
+      fuse = new Fuse(list, FUZZY_OPTIONS, Fuse.parseIndex<string>(bucket.index));
+      fuses.set(letter, fuse);
+    }
+    return fuse;
+  }
 
   /** Pass 1: the whole query as a name or alias, or the start of one. */
-  function phrasePass(key: string, out: Map<number, Scored>): void {
+  function phrasePass(key: string): void {
     for (let i = lowerBound(phrases, key); i < phrases.length; i++) {
       const phrase = phrases[i] ?? '';
       if (!phrase.startsWith(key)) break;
       const score = phrase === key ? 0 : 0.1 + 0.08 * (1 - key.length / phrase.length);
-      for (const t of phraseTerms[i] ?? []) keep(out, t, score, 'name');
+      for (const t of phraseTerms[i] ?? []) best.keep(t, score, 0);
     }
   }
 
-  /** Pass 2 and 3 for one query word: the best score of each term that has it. */
-  function wordPass(word: string): Map<number, Scored> {
-    const out = new Map<number, Scored>();
-    // One- and two-character words must match whole words: "v" in "Sputnik V", "1" in "Sakhalin-1".
-    const prefix = word.length >= 3 || /^\d+$/.test(word);
-    for (let i = lowerBound(words, word); i < words.length; i++) {
-      const w = words[i] ?? '';
-      const exact = w === word;
-      if (!exact && !(prefix && w.startsWith(word))) break;
+  /** Passes 2 and 3 for one query word, into `word`. */
+  function wordPass(w: string): void {
+    // One- and two-letter words must match whole words: "v" in "Sputnik V".
+    const prefix = w.length >= 3 || /^\d+$/.test(w);
+    for (let i = lowerBound(words, w); i < words.length; i++) {
+      const candidate = words[i] ?? '';
+      const exact = candidate === w;
+      if (!exact && !(prefix && candidate.startsWith(w))) break;
       for (const p of wordPostings[i] ?? []) {
-        const field = (p % 4) as 0 | 1 | 2;
-        const score = WORD_SCORE[field][exact ? 'exact' : 'prefix'];
-        keep(out, p >> 2, score, VIA[field] ?? 'text');
+        const field = p & 3;
+        word.keep(p >> 2, WORD_SCORE[field]![exact ? 0 : 1], field);
       }
     }
-    if (out.size === 0 && word.length >= 3) {
-      for (const hit of fuzzy().search(word, { limit: 24 })) {
-        const position = index.fuzzyWords[hit.refIndex] ?? -1;
-        for (const p of wordPostings[position] ?? []) {
-          const field = (p % 4) as 0 | 1 | 2;
-          if (field === FIELD.text) continue;
-          keep(out, p >> 2, WORD_SCORE[field].fuzzy + (hit.score ?? 0) / 2, 'fuzzy');
-        }
+    if (word.touched.length > 0 || w.length < 3) return;
+    for (const hit of fuzzyFor(fuzzyBucketOf(w))?.search(w, { limit: 24 }) ?? []) {
+      const position = index.fuzzy[fuzzyBucketOf(w)]?.words[hit.refIndex] ?? -1;
+      for (const p of wordPostings[position] ?? []) {
+        const field = p & 3;
+        if (field !== FIELD.text)
+          word.keep(p >> 2, WORD_SCORE[field]![2] + (hit.score ?? 0) / 2, FUZZY);
       }
     }
-    return out;
   }
 
   function search(query: string, limit = 50): SearchHit[] {
     const key = normalizeKey(query);
     if (!key) return [];
-    const scores = new Map<number, Scored>();
-    phrasePass(key, scores);
+    phrasePass(key);
     const compact = compactKey(query);
-    if (compact !== key) phrasePass(compact, scores);
+    if (compact !== key) phrasePass(compact);
 
     let queryWords = key.split(' ').slice(0, MAX_WORDS);
     if (queryWords.length > 1) {
       const meaningful = queryWords.filter((w) => !STOP_WORDS.has(w));
       if (meaningful.length > 0) queryWords = meaningful;
     }
-    // Every query word must match; the term's word score is the mean of its word scores.
-    let combined: Map<number, Scored> | undefined;
-    for (const word of queryWords) {
-      const found = wordPass(word);
-      if (!combined) {
-        combined = found;
-        continue;
+    // Every query word must match; a term's word score is the mean of its word scores.
+    let candidates: number[] = [];
+    queryWords.forEach((w, j) => {
+      wordPass(w);
+      const next: number[] = [];
+      for (const t of word.touched) {
+        if (matched[t] !== j) continue;
+        const s = word.score[t] ?? 0;
+        sum[t] = (j === 0 ? 0 : (sum[t] ?? 0)) + s;
+        if (j === 0 || s > (worst[t] ?? 0)) {
+          worst[t] = s;
+          worstKind[t] = word.kind[t] ?? 0;
+        }
+        matched[t] = j + 1;
+        next.push(t);
       }
-      const next = new Map<number, Scored>();
-      for (const [t, s] of combined) {
-        const other = found.get(t);
-        if (!other) continue;
-        const worse = other.score > s.score ? other : s;
-        next.set(t, { score: s.score + other.score, via: worse.via });
-      }
-      combined = next;
-      if (combined.size === 0) break;
-    }
-    for (const [t, s] of combined ?? []) {
-      keep(scores, t, s.score / Math.max(1, queryWords.length) + 0.001, s.via);
+      for (const t of candidates) if (matched[t] === j) matched[t] = 0;
+      word.reset();
+      candidates = next;
+    });
+    for (const t of candidates) {
+      best.keep(t, (sum[t] ?? 0) / queryWords.length + 0.001, worstKind[t] ?? 0);
+      matched[t] = 0;
     }
 
-    const ranked = [...scores].sort(
-      ([ta, a], [tb, b]) =>
-        a.score - b.score ||
-        (terms[ta]?.name.length ?? 0) - (terms[tb]?.name.length ?? 0) ||
-        ((terms[ta]?.name ?? '') < (terms[tb]?.name ?? '') ? -1 : 1),
-    );
-    return ranked.slice(0, limit).map(([index, s]) => ({
-      index,
-      term: terms[index] as SearchTerm,
-      score: s.score,
-      via: s.via,
+    const hits = rank(best.touched, limit);
+    const out = hits.map((t) => ({
+      index: t,
+      term: terms[t] as SearchTerm,
+      score: best.score[t] ?? 0,
+      via: KINDS[best.kind[t] ?? 0] ?? 'text',
     }));
+    best.reset();
+    return out;
+  }
+
+  /** The `limit` best of `touched`: a numeric cut-off first, so only a few are fully compared. */
+  function rank(touched: readonly number[], limit: number): number[] {
+    let pool = touched;
+    if (touched.length > limit * 2) {
+      const sorted = Float64Array.from(touched, (t) => best.score[t] ?? Infinity).sort();
+      const cut = sorted[limit - 1] ?? Infinity;
+      pool = touched.filter((t) => (best.score[t] ?? Infinity) <= cut);
+    }
+    const name = (t: number) => terms[t]?.name ?? '';
+    return [...pool]
+      .sort(
+        (a, b) =>
+          (best.score[a] ?? 0) - (best.score[b] ?? 0) ||
+          name(a).length - name(b).length ||
+          (name(a) < name(b) ? -1 : 1),
+      )
+      .slice(0, limit);
   }
 
   return { terms, search };

@@ -104,9 +104,25 @@ export class CardPopover {
     card.addEventListener('pointerleave', () => this.events.leave());
     shadow.append(card);
     this.doc.documentElement.append(host);
+    showInTopLayer(host);
     this.host = host;
     this.card = card;
     return card;
+  }
+}
+
+/**
+ * Puts the host in the top layer (a manual popover): a page's `transform`, `filter` or
+ * `contain` on <html> would otherwise become the containing block of the fixed card and carry it
+ * off screen, and no z-index of the page can cover it there.
+ */
+function showInTopLayer(host: HTMLElement): void {
+  if (typeof host.showPopover !== 'function') return;
+  try {
+    host.popover = 'manual';
+    host.showPopover();
+  } catch {
+    // Not in a fully active document: the card still shows, as a plain fixed element.
   }
 }
 

@@ -214,6 +214,8 @@ export function startPageSession(options: {
 
   const onMessage = (message: unknown): Promise<unknown> | undefined => {
     if (!isMessage(message)) return undefined;
+    // Messages to a tab reach every frame and the first answer wins: only the top frame answers.
+    if (win !== win.top) return undefined;
     if (message.type === 'page:terms') {
       // Counted when asked, not while scanning: text hidden by CSS is marked (invisibly) but is
       // not "on the page" for the reader, and checking visibility costs a style look-up.
@@ -238,8 +240,6 @@ export function startPageSession(options: {
       } satisfies PageTerms);
     }
     if (message.type === 'page:next-term') {
-      // Only the top frame answers the keyboard command, so one card opens.
-      if (win !== win.top) return undefined;
       return Promise.resolve(cards?.nextTerm() ?? false);
     }
     return undefined;

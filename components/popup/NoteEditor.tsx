@@ -2,7 +2,7 @@
  * The reader's note on a bookmark: shown as text, edited in a textarea on demand. Ctrl/Cmd+Enter
  * saves, Escape cancels (without closing the popup).
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { LIMITS } from '../../utils/bookmark-store';
 
 export interface NoteEditorProps {
@@ -18,7 +18,8 @@ export function NoteEditor({ note, about, onSave }: NoteEditorProps) {
   const [draft, setDraft] = useState(note);
   const area = useRef<HTMLTextAreaElement>(null);
   const opener = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
+  // Focus in the same commit as the textarea appears, so no keystroke is lost.
+  useLayoutEffect(() => {
     if (editing) area.current?.focus();
   }, [editing]);
 

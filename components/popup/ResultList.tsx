@@ -3,7 +3,7 @@
  * for an empty box, the terms on the page and every term by category (as `role="group"`s).
  * Options are chosen with the mouse or from the combobox's keyboard handling.
  */
-import type { Option, OptionGroup } from '../../utils/popup-options';
+import type { MoreOption, Option, OptionGroup, TermOption } from '../../utils/popup-options';
 import { categoryLabel } from '../../utils/popup-options';
 import { findSnippet, highlightRanges } from '../../utils/search-highlight';
 import { Highlighted } from './Highlighted';
@@ -19,7 +19,28 @@ export interface ResultListProps {
   onHover(option: Option): void;
 }
 
-function OptionRow(props: { option: Option; query: string; active: boolean } & ResultListProps) {
+interface RowProps extends ResultListProps {
+  query: string;
+  active: boolean;
+}
+
+function MoreRow(props: RowProps & { option: MoreOption }) {
+  return (
+    <div
+      role="option"
+      id={props.option.id}
+      class="option option-more"
+      aria-selected={props.active}
+      onMouseDown={(e) => e.preventDefault()}
+      onClick={() => props.onChoose(props.option)}
+      onMouseMove={() => !props.active && props.onHover(props.option)}
+    >
+      Show more ({props.option.hidden.toLocaleString('en')} not shown)
+    </div>
+  );
+}
+
+function OptionRow(props: RowProps & { option: TermOption }) {
   const { option, query } = props;
   const { term, hit } = option;
   const snippet = hit?.via === 'text' ? findSnippet(props.textsOf(term.id), query) : undefined;
@@ -67,15 +88,14 @@ export function ResultList(props: ResultListProps) {
   return (
     <div role="listbox" id={props.id} class="listbox" aria-label={label}>
       {props.groups.map((group) => {
-        const rows = group.options.map((option) => (
-          <OptionRow
-            key={option.id}
-            {...props}
-            option={option}
-            query={props.query.trim()}
-            active={option.id === props.activeId}
-          />
-        ));
+        const rows = group.options.map((option) => {
+          const row = { ...props, query: props.query.trim(), active: option.id === props.activeId };
+          return option.kind === 'term' ? (
+            <OptionRow key={option.id} {...row} option={option} />
+          ) : (
+            <MoreRow key={option.id} {...row} option={option} />
+          );
+        });
         if (!group.label) return rows;
         return (
           <div role="group" key={group.id} aria-labelledby={`${group.id}-label`} class="group">

@@ -5,6 +5,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import { newestFirst, type Bookmark } from '../../utils/bookmark-store';
 import type { FactIndex } from '../../utils/fact-lookup';
+import { savedTermFilter } from '../../utils/popup-options';
 import type { BookmarksState } from './hooks/useBookmarks';
 import { BookmarkItem } from './BookmarkItem';
 import { BookmarkTools, type ExportKind } from './BookmarkTools';
@@ -29,13 +30,10 @@ export function SavedView({
 }: SavedViewProps) {
   const [filter, setFilter] = useState('');
   const items = useMemo(() => newestFirst(bookmarks.list?.items ?? []), [bookmarks.list]);
-  const terms = useMemo(() => {
-    const counts = new Map<string, number>();
-    for (const b of items) counts.set(b.termId, (counts.get(b.termId) ?? 0) + 1);
-    return [...counts]
-      .map(([id, count]) => ({ id, count, name: facts.term(id)?.name ?? id }))
-      .sort((a, b) => a.name.localeCompare(b.name));
-  }, [items, facts]);
+  const terms = useMemo(
+    () => savedTermFilter(items, (id) => facts.term(id)?.name ?? id),
+    [items, facts],
+  );
   const active = terms.some((t) => t.id === filter) ? filter : '';
   const shown = active ? items.filter((b) => b.termId === active) : items;
   const quarantined = bookmarks.list?.quarantined ?? 0;

@@ -2,7 +2,7 @@
  * The search tab: the combobox and its listbox. Arrow keys (and Home/End with Ctrl) move the
  * active option, Enter opens it, Escape clears the box (an empty box lets Escape close the popup).
  */
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import type { SearchState } from './hooks/useSearch';
 import type { Option } from '../../utils/popup-options';
 import { ResultList } from './ResultList';
@@ -20,16 +20,22 @@ const LISTBOX_ID = 'search-results';
 export function SearchView({ search, textsOf, onOpen }: SearchViewProps) {
   const input = useRef<HTMLInputElement>(null);
   const activeId = search.activeOption?.id;
-  useEffect(() => input.current?.focus(), []);
+  // Focused in the first commit, so the reader can type the moment the popup opens.
+  useLayoutEffect(() => input.current?.focus(), []);
   useEffect(() => {
     if (activeId) document.getElementById(activeId)?.scrollIntoView({ block: 'nearest' });
   }, [activeId]);
+
+  function choose(option: Option) {
+    if (option.kind === 'term') onOpen(option.term.id);
+    else search.showMore(option.category);
+  }
 
   function onKeyDown(e: KeyboardEvent) {
     const keys: Record<string, () => void> = {
       ArrowDown: () => search.move(1),
       ArrowUp: () => search.move(-1),
-      Enter: () => search.activeOption && onOpen(search.activeOption.term.id),
+      Enter: () => search.activeOption && choose(search.activeOption),
       Escape: () => search.setQuery(''),
     };
     if (e.ctrlKey && e.key === 'Home') keys.Home = () => search.move('first');
@@ -68,7 +74,7 @@ export function SearchView({ search, textsOf, onOpen }: SearchViewProps) {
         query={search.query}
         activeId={activeId}
         textsOf={textsOf}
-        onChoose={(o: Option) => onOpen(o.term.id)}
+        onChoose={choose}
         onHover={(o: Option) => search.setActive(search.options.indexOf(o))}
       />
     </section>

@@ -18,6 +18,8 @@ interface Choice<T extends string> {
   value: T;
   label: string;
   hint?: string;
+  /** A sample of the mark style, drawn as on pages. */
+  sample?: 'underline' | 'background';
 }
 
 function Choices<T extends string>(props: {
@@ -42,6 +44,11 @@ function Choices<T extends string>(props: {
           <span>
             {c.label}
             {c.hint ? <span class="hint"> {c.hint}</span> : null}
+            {c.sample ? (
+              <span class={`mark-sample ${c.sample}`} aria-hidden="true">
+                INSTC
+              </span>
+            ) : null}
           </span>
         </label>
       ))}
@@ -134,8 +141,8 @@ export function SettingsPanel({ settings, page, error, onUpdate }: SettingsPanel
         legend="Style of marks"
         value={settings.style}
         choices={[
-          { value: 'underline', label: 'Underline' },
-          { value: 'background', label: 'Background' },
+          { value: 'underline', label: 'Underline', sample: 'underline' },
+          { value: 'background', label: 'Background', sample: 'background' },
         ]}
         onChange={(style) => onUpdate({ style })}
       />

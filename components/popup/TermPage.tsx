@@ -3,7 +3,7 @@
  * (differing values side by side), a bookmark toggle per fact, and related terms as links.
  * The heading takes the focus when the page opens, so screen readers announce the term.
  */
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { Source, Term } from '../../data/schema';
 import { categoryLabel } from '../../utils/popup-options';
 import { FactList } from './FactList';
@@ -28,7 +28,7 @@ function otherNames(term: Term): string[] {
 export function TermPage(props: TermPageProps) {
   const { term } = props;
   const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), [term.id]);
+  useLayoutEffect(() => heading.current?.focus(), [term.id]);
   const aliases = otherNames(term);
   return (
     <article class="term-page" aria-labelledby="term-title">

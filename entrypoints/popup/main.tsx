@@ -6,6 +6,10 @@ import { Popup } from '../../components/popup/Popup';
 import { createPopupApi } from '../../utils/popup-api';
 import { createSearcher } from '../../utils/search-query';
 import '../../components/popup/popup.css';
+import '../../components/popup/popup-search.css';
+import '../../components/popup/popup-term.css';
+import '../../components/popup/popup-saved.css';
+import '../../components/popup/popup-settings.css';
 
 // The search index and the fact base are built at build time; loading them is a JSON.parse.
 const params = new URLSearchParams(location.search);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { launchGloss, type Gloss } from './harness';
+import { launchGloss, waitForGloss, type Gloss } from './harness';
 
 let gloss: Gloss;
 beforeAll(async () => {
@@ -9,13 +9,17 @@ afterAll(async () => {
   await gloss?.close();
 });
 
-test('the content script runs on a served page', async () => {
-  const page = await gloss.openFixture('index.html');
-  const probe = await page.evaluate(() => document.documentElement.dataset.glossProbe);
-  expect(Number(probe)).toBeGreaterThan(0);
+test('the content script runs on a served page and marks its terms', async () => {
+  const page = await gloss.openFixture('demo-article.html', { waitForScan: false });
+  expect(await waitForGloss(page)).toBeGreaterThan(20);
 });
 
-test('the popup opens and renders', async () => {
+test('the content script runs on a page with nothing to mark and marks nothing', async () => {
+  const page = await gloss.openFixture('index.html', { waitForScan: false });
+  expect(await waitForGloss(page)).toBe(0);
+});
+
+test('the popup opens and renders its search box', async () => {
   const page = await gloss.openPopup();
-  await expect(page.locator('h1').textContent()).resolves.toContain('Gloss');
+  await expect(page.getByRole('combobox').count()).resolves.toBe(1);
 });

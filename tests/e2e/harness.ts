@@ -376,3 +376,115 @@ export async function reloadExtension(gloss: Gloss): Promise<Worker> {
     await page.close();
   }
 }
+
+/**
+ * Finds the element at `path` from the document of the frame the code runs in: CSS selectors
+ * joined by ' >>> ', each after the first looked up inside the previous match's (open) shadow
+ * root. Source text for evaluation in a Gloss world.
+ */
+const FIND_IN_SHADOWS = `(path) => {
+  let root = document;
+  let el = null;
+  for (const part of path.split(' >>> ')) {
+    el = (root.shadowRoot ?? root).querySelector(part);
+    if (!el) throw new Error('no element ' + part);
+    root = el;
+  }
+  return el;
+}`;
+
+/**
+ * The centre of the first occurrence of `text` under `path` (see FIND_IN_SHADOWS), in the top
+ * page's viewport coordinates, after scrolling it into view. Measured in Gloss's world, so a page
+ * that overrides DOM methods cannot disturb it; `frameUrlPart` picks a same-origin frame.
+ */
+export async function pointInGloss(
+  page: Page,
+  path: string,
+  text: string,
+  frameUrlPart = '',
+): Promise<{ x: number; y: number }> {
+  const inner = await evalInGlossFrame<{ x: number; y: number }>(
+    page,
+    frameUrlPart,
+    `((find, path, needle) => {
+      const rootEl = find(path);
+      const walker = document.createTreeWalker(rootEl, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const i = n.data.indexOf(needle);
+        if (i < 0) continue;
+        n.parentElement.scrollIntoView({ block: 'center' });
+        const range = document.createRange();
+        range.setStart(n, i);
+        range.setEnd(n, i + needle.length);
+        const r = range.getClientRects()[0];
+        return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+      }
+      throw new Error('no text ' + needle);
+    })(${FIND_IN_SHADOWS}, ${JSON.stringify(path)}, ${JSON.stringify(text)})`,
+  );
+  if (!frameUrlPart) return inner;
+  const offset = await evalInGloss<{ x: number; y: number }>(
+    page,
+    `(() => {
+      const frame = [...document.querySelectorAll('iframe')].find((f) => f.src.includes(${JSON.stringify(frameUrlPart)}));
+      const r = frame.getBoundingClientRect();
+      return { x: r.left + frame.clientLeft, y: r.top + frame.clientTop };
+    })()`,
+  );
+  return { x: inner.x + offset.x, y: inner.y + offset.y };
+}
+
+/** Like `hoverText`, but located with `pointInGloss`. */
+export async function hoverInGloss(
+  page: Page,
+  path: string,
+  text: string,
+  frameUrlPart = '',
+): Promise<void> {
+  const { x, y } = await pointInGloss(page, path, text, frameUrlPart);
+  await page.mouse.move(x - 40, y + 30);
+  await page.mouse.move(x, y, { steps: 4 });
+}
+
+/** What a reader sees of the open card (null when none is open), measured in Gloss's world. */
+export interface CardReport {
+  heading: string;
+  /** The card's box and the viewport of its frame. */
+  box: { left: number; top: number; right: number; bottom: number };
+  viewport: { width: number; height: number };
+  fontSize: number;
+  color: string;
+  background: string;
+  /** The page's elements that contain the host (must be none: it hangs off <html>). */
+  hostParent: string;
+  text: string;
+}
+
+/** Reads the open card of the frame matching `frameUrlPart` ('' for the main frame). */
+export async function cardReport(page: Page, frameUrlPart = ''): Promise<CardReport | null> {
+  return evalInGlossFrame<CardReport | null>(
+    page,
+    frameUrlPart,
+    `(() => {
+      const host = document.querySelector('gloss-root');
+      const card = host?.shadowRoot?.querySelector('[role=dialog]');
+      if (!card) return null;
+      const r = card.getBoundingClientRect();
+      const cs = getComputedStyle(card);
+      return {
+        heading: card.querySelector('h2')?.textContent ?? '',
+        box: { left: r.left, top: r.top, right: r.right, bottom: r.bottom },
+        viewport: {
+          width: document.documentElement.clientWidth || innerWidth,
+          height: document.documentElement.clientHeight || innerHeight,
+        },
+        fontSize: parseFloat(cs.fontSize),
+        color: cs.color,
+        background: cs.backgroundColor,
+        hostParent: host.parentNode.nodeName,
+        text: card.textContent,
+      };
+    })()`,
+  );
+}

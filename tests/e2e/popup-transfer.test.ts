@@ -86,7 +86,9 @@ test('export JSON, then import into a fresh profile: the same bookmarks', async 
 
     // Importing the same file again adds nothing.
     await target.locator('[data-testid=import-file]').setInputFiles(json);
-    await expect.poll(() => target.locator('.message').textContent()).toMatch(/0 added, 3 already saved/);
+    await expect
+      .poll(() => target.locator('.message').textContent())
+      .toMatch(/0 added, 3 already saved/);
     expect(await stored(fresh)).toHaveLength(3);
   } finally {
     await fresh.close();
@@ -96,10 +98,18 @@ test('export JSON, then import into a fresh profile: the same bookmarks', async 
 
 test.each([
   ['malformed.json', '{"format": "gloss-bookmarks", "version": 2, "items": [', /not valid JSON/],
-  ['foreign.json', JSON.stringify({ bookmarks: [{ url: 'https://x.example' }] }), /not a Gloss bookmarks file/],
+  [
+    'foreign.json',
+    JSON.stringify({ bookmarks: [{ url: 'https://x.example' }] }),
+    /not a Gloss bookmarks file/,
+  ],
   [
     'bad-item.json',
-    JSON.stringify({ format: 'gloss-bookmarks', version: 2, items: [bookmarks[0], { termId: 'x' }] }),
+    JSON.stringify({
+      format: 'gloss-bookmarks',
+      version: 2,
+      items: [bookmarks[0], { termId: 'x' }],
+    }),
     /Bookmark 2 .*factId/,
   ],
   ['huge.json', ' '.repeat(2_100_000), /too large/],

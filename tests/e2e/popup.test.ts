@@ -143,42 +143,61 @@ test('saved facts: newest first, page strings as text, only web links, notes, re
   expect(await items.nth(1).textContent()).toContain('no longer in Gloss');
 
   // A note, typed with markup, is stored and shown as text.
-  await items.nth(2).getByRole('button', { name: /Add a note/ }).click();
+  await items
+    .nth(2)
+    .getByRole('button', { name: /Add a note/ })
+    .click();
+  await expect.poll(() => popup.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
   await popup.keyboard.type('<i>check</i> the figure');
   await popup.keyboard.press('Control+Enter');
-  await expect.poll(() => items.nth(2).locator('.note-text').textContent()).toBe('<i>check</i> the figure');
+  await expect
+    .poll(() => items.nth(2).locator('.note-text').textContent())
+    .toBe('<i>check</i> the figure');
   await expect
     .poll(async () => (await savedItems()).find((b) => b.termId === 's-400')?.note)
     .toBe('<i>check</i> the figure');
 
   // Remove, then undo: the same bookmark, note and date, is back.
   const before = (await savedItems()).find((b) => b.termId === 's-400');
-  await items.nth(2).getByRole('button', { name: /Remove bookmark/ }).click();
+  await items
+    .nth(2)
+    .getByRole('button', { name: /Remove bookmark/ })
+    .click();
   await expect.poll(() => items.count()).toBe(2);
   expect((await savedItems()).some((b) => b.termId === 's-400')).toBe(false);
   await popup.getByRole('button', { name: 'Undo' }).click();
   await expect.poll(() => items.count()).toBe(3);
   expect((await savedItems()).find((b) => b.termId === 's-400')).toEqual(before);
   // The unreadable entry went to the quarantine with that write, not away.
-  expect((await storedData(gloss))['bookmarks.quarantine']).toMatchObject([{ value: { termId: 'broken' } }]);
+  expect((await storedData(gloss))['bookmarks.quarantine']).toMatchObject([
+    { value: { termId: 'broken' } },
+  ]);
   await popup.close();
 });
 
-test('settings: written as one record, theme applied, per-site switch for the tab given by ?tab=', async () => {
+test('the tab given by ?tab=: its terms in the empty box; settings written as one record', async () => {
   await replaceStoredData(gloss, {});
-  const article = await gloss.openFixture('index.html', { waitForScan: false });
+  const article = await gloss.openFixture('demo-article.html');
   // Without the "tabs" permission tab addresses are hidden: find the tab as the active one.
   await article.bringToFront();
   const tabId = await gloss.worker.evaluate(
     async () => (await chrome.tabs.query({ active: true, currentWindow: true }))[0]?.id,
   );
   expect(tabId).toBeTypeOf('number');
-  const popup = await gloss.openPopup(`?view=settings&tab=${tabId}`);
+  const popup = await gloss.openPopup(`?tab=${tabId}`);
+  const onPage = popup.locator('[role=group][aria-labelledby=page-label]');
+  await expect.poll(() => onPage.locator('[role=option]').count()).toBeGreaterThan(2);
+  expect(await onPage.locator('.option-count').first().textContent()).toMatch(/^\d+×$/);
+
+  await popup.getByRole('tab', { name: 'Settings' }).click();
   const site = popup.getByRole('switch', { name: /On for 127\.0\.0\.1/ });
   await expect.poll(() => site.isChecked()).toBe(true);
   await site.click();
   await expect
-    .poll(async () => ((await storedData(gloss)).settings as { disabledSites?: string[] })?.disabledSites)
+    .poll(
+      async () =>
+        ((await storedData(gloss)).settings as { disabledSites?: string[] })?.disabledSites,
+    )
     .toEqual(['127.0.0.1']);
 
   await popup.getByRole('radio', { name: 'Dark' }).check();
@@ -187,6 +206,13 @@ test('settings: written as one record, theme applied, per-site switch for the ta
     .poll(async () => (await storedData(gloss)).settings)
     .toMatchObject({ version: 2, theme: 'dark', markMode: 'first', disabledSites: ['127.0.0.1'] });
   expect(await popup.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+  await site.click();
+  await expect
+    .poll(
+      async () =>
+        ((await storedData(gloss)).settings as { disabledSites?: string[] })?.disabledSites,
+    )
+    .toEqual([]);
 
   // Without a page (the popup opened as its own tab), the site switch is off and says why.
   const alone = await gloss.openPopup('?view=settings');

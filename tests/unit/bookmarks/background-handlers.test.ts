@@ -50,7 +50,12 @@ const base: FactBase = {
 /** A runtime whose sendMessage goes straight to the router, as the browser would. */
 function wire(storage = fakeStorage()) {
   const openPage = vi.fn(async () => undefined);
-  const { handlers } = createBackgroundHandlers({ factBase: base, storage, openPage, now: () => new Date('2025-01-01T00:00:00Z') });
+  const { handlers } = createBackgroundHandlers({
+    factBase: base,
+    storage,
+    openPage,
+    now: () => new Date('2025-01-01T00:00:00Z'),
+  });
   const router = createMessageRouter(handlers);
   const runtime = { sendMessage: (m: unknown) => router(m, {}) ?? Promise.resolve(undefined) };
   return { runtime, storage, openPage, router };
@@ -77,18 +82,32 @@ describe('background', () => {
   test('bookmark messages go through the writer', async () => {
     const { runtime } = wire();
     const page = { title: 'T', url: 'https://a.example/' };
-    expect(await sendMessage(runtime, 'bookmark:toggle', { termId: 'instc', factId: 'one', page })).toEqual({ saved: true });
+    expect(
+      await sendMessage(runtime, 'bookmark:toggle', { termId: 'instc', factId: 'one', page }),
+    ).toEqual({ saved: true });
     expect(await sendMessage(runtime, 'bookmark:keys', {})).toEqual(['instc/one']);
-    expect(await sendMessage(runtime, 'bookmark:note', { termId: 'instc', factId: 'one', note: 'n' })).toMatchObject({ note: 'n' });
-    const removed = await sendMessage(runtime, 'bookmark:remove', { termId: 'instc', factId: 'one' });
+    expect(
+      await sendMessage(runtime, 'bookmark:note', { termId: 'instc', factId: 'one', note: 'n' }),
+    ).toMatchObject({ note: 'n' });
+    const removed = await sendMessage(runtime, 'bookmark:remove', {
+      termId: 'instc',
+      factId: 'one',
+    });
     expect(removed).toMatchObject({ termId: 'instc', note: 'n', page });
-    expect(await sendMessage(runtime, 'bookmark:restore', { bookmark: removed! })).toEqual({ restored: true });
-    expect(await sendMessage(runtime, 'bookmark:import', { text: '[]' })).toMatchObject({ ok: false });
+    expect(await sendMessage(runtime, 'bookmark:restore', { bookmark: removed! })).toEqual({
+      restored: true,
+    });
+    expect(await sendMessage(runtime, 'bookmark:import', { text: '[]' })).toMatchObject({
+      ok: false,
+    });
   });
 
   test('settings:update writes the whole record once and returns it', async () => {
     const { runtime, storage } = wire();
-    const after = await sendMessage(runtime, 'settings:update', { theme: 'dark', site: { host: 'news.example', enabled: false } });
+    const after = await sendMessage(runtime, 'settings:update', {
+      theme: 'dark',
+      site: { host: 'news.example', enabled: false },
+    });
     expect(after).toEqual({ ...DEFAULT_SETTINGS, theme: 'dark', disabledSites: ['news.example'] });
     expect(storage.dump()[SETTINGS_KEY]).toEqual(after);
     expect(storage.sets).toBe(1);
@@ -101,7 +120,10 @@ describe('background', () => {
       sendMessage(runtime, 'settings:update', { site: { host: 'b.example', enabled: false } }),
       sendMessage(runtime, 'settings:update', { markMode: 'first' }),
     ]);
-    expect(storage.dump()[SETTINGS_KEY]).toMatchObject({ disabledSites: ['a.example', 'b.example'], markMode: 'first' });
+    expect(storage.dump()[SETTINGS_KEY]).toMatchObject({
+      disabledSites: ['a.example', 'b.example'],
+      markMode: 'first',
+    });
   });
 
   test('the router ignores what is not a Gloss message or not its own', () => {
@@ -115,10 +137,16 @@ test('applySettingsUpdate keeps current values for malformed fields and clamps t
   const current = { ...DEFAULT_SETTINGS, theme: 'dark' as const };
   expect(applySettingsUpdate(current, { theme: 'purple' as never })).toEqual(current);
   expect(applySettingsUpdate(current, { hoverDelay: 99999 }).hoverDelay).toBe(1500);
-  expect(applySettingsUpdate(current, { hoverDelay: Number.NaN }).hoverDelay).toBe(current.hoverDelay);
+  expect(applySettingsUpdate(current, { hoverDelay: Number.NaN }).hoverDelay).toBe(
+    current.hoverDelay,
+  );
   const off = applySettingsUpdate(current, { site: { host: 'x.example', enabled: false } });
-  expect(applySettingsUpdate(off, { site: { host: 'x.example', enabled: false } }).disabledSites).toEqual(['x.example']);
-  expect(applySettingsUpdate(off, { site: { host: 'x.example', enabled: true } }).disabledSites).toEqual([]);
+  expect(
+    applySettingsUpdate(off, { site: { host: 'x.example', enabled: false } }).disabledSites,
+  ).toEqual(['x.example']);
+  expect(
+    applySettingsUpdate(off, { site: { host: 'x.example', enabled: true } }).disabledSites,
+  ).toEqual([]);
 });
 
 test('the next-term command goes to the active tab, and fails quietly without one', async () => {
@@ -133,5 +161,10 @@ test('the next-term command goes to the active tab, and fails quietly without on
   expect(await forwardNextTerm(tabs)).toBe(true);
   expect(sent).toEqual([[7, { type: 'page:next-term', payload: {} }]]);
   expect(await forwardNextTerm({ ...tabs, query: async () => [] })).toBe(false);
-  expect(await forwardNextTerm({ ...tabs, sendMessage: async () => Promise.reject(new Error('no receiver')) })).toBe(false);
+  expect(
+    await forwardNextTerm({
+      ...tabs,
+      sendMessage: async () => Promise.reject(new Error('no receiver')),
+    }),
+  ).toBe(false);
 });

@@ -24,7 +24,12 @@ const term: Term = {
   category: 'defence',
   summary: 'A summary long enough to satisfy the schema of the fact base, forty characters.',
   facts: [
-    { id: 'deal-value', text: 'The deal is worth more than "US$5 billion", say reports.', date: '2021-11', sources: ['src-a'] },
+    {
+      id: 'deal-value',
+      text: 'The deal is worth more than "US$5 billion", say reports.',
+      date: '2021-11',
+      sources: ['src-a'],
+    },
   ],
   related: [],
 };
@@ -47,16 +52,29 @@ const items: Bookmark[] = [
     termId: 's-400',
     factId: 'deal-value',
     savedAt: '2025-02-01T09:00:00.000Z',
-    page: { title: 'Evil <img src=x onerror=alert(1)> [x](javascript:y)', url: 'https://news.example/a(b)' },
+    page: {
+      title: 'Evil <img src=x onerror=alert(1)> [x](javascript:y)',
+      url: 'https://news.example/a(b)',
+    },
     note: 'Line one\nline "two", with comma',
   },
-  { termId: 'gone', factId: 'missing', savedAt: '2025-02-02T09:00:00.000Z', page: { title: 'JS', url: 'javascript:alert(1)' }, note: '' },
+  {
+    termId: 'gone',
+    factId: 'missing',
+    savedAt: '2025-02-02T09:00:00.000Z',
+    page: { title: 'JS', url: 'javascript:alert(1)' },
+    note: '',
+  },
 ];
 
 describe('exports', () => {
   test('JSON round-trips through import, newest first', () => {
     const text = exportJson(items, now);
-    expect(JSON.parse(text)).toMatchObject({ format: 'gloss-bookmarks', version: 2, exportedAt: now.toISOString() });
+    expect(JSON.parse(text)).toMatchObject({
+      format: 'gloss-bookmarks',
+      version: 2,
+      exportedAt: now.toISOString(),
+    });
     expect(parseImport(text)).toEqual({ ok: true, items: [items[1], items[0]] });
   });
 
@@ -64,7 +82,9 @@ describe('exports', () => {
     const md = exportMarkdown(items, lookup, now);
     expect(md).toContain('## S\\-400 Triumf');
     expect(md).toContain('- Source: India Briefing · Nov 2021');
-    expect(md).toContain('From [Evil \\<img src=x onerror=alert\\(1\\)\\> \\[x\\]\\(javascript:y\\)](https://news.example/a%28b%29)');
+    expect(md).toContain(
+      'From [Evil \\<img src=x onerror=alert\\(1\\)\\> \\[x\\]\\(javascript:y\\)](https://news.example/a%28b%29)',
+    );
     expect(md).not.toContain('](javascript:');
     expect(md).toContain('From JS, saved 2025-02-02');
     expect(md).toContain('Note: Line one line "two", with comma');
@@ -74,7 +94,12 @@ describe('exports', () => {
   test('CSV for Anki: header lines, front = term and question, back = fact and source', () => {
     const csv = exportCsv(items, lookup);
     const lines = csv.split('\r\n');
-    expect(lines.slice(0, 4)).toEqual(['#separator:Comma', '#html:false', '#columns:Front,Back,Tags', '#tags column:3']);
+    expect(lines.slice(0, 4)).toEqual([
+      '#separator:Comma',
+      '#html:false',
+      '#columns:Front,Back,Tags',
+      '#tags column:3',
+    ]);
     expect(csv).toContain(
       'S-400 Triumf: Deal value?,"The deal is worth more than ""US$5 billion"", say reports.\nSource: India Briefing · Nov 2021\nNote: Line one\nline ""two"", with comma",gloss defence',
     );
@@ -90,7 +115,13 @@ describe('exports', () => {
   test('isWebUrl accepts only http and https', () => {
     expect(isWebUrl('https://a.example/x')).toBe(true);
     expect(isWebUrl('HTTP://a.example')).toBe(true);
-    for (const url of ['javascript:alert(1)', 'data:text/html,x', 'file:///etc/passwd', 'https://', '']) {
+    for (const url of [
+      'javascript:alert(1)',
+      'data:text/html,x',
+      'file:///etc/passwd',
+      'https://',
+      '',
+    ]) {
       expect(isWebUrl(url)).toBe(false);
     }
   });
@@ -108,9 +139,21 @@ describe('import refuses what it cannot trust', () => {
     ['no version', file({ ...valid, version: undefined }), /version/],
     ['a newer version', file({ ...valid, version: 3 }), /newer version of Gloss/],
     ['items not a list', file({ ...valid, items: {} }), /"items"/],
-    ['too many items', file({ ...valid, items: Array.from({ length: 5001 }, () => items[0]) }), /5000/],
-    ['a bad item', file({ ...valid, items: [items[0], { ...items[0], savedAt: 'yesterday' }] }), /Bookmark 2.*savedAt/],
-    ['a bad id', file({ ...valid, items: [{ ...items[0], termId: '<script>' }] }), /Bookmark 1.*termId/],
+    [
+      'too many items',
+      file({ ...valid, items: Array.from({ length: 5001 }, () => items[0]) }),
+      /5000/,
+    ],
+    [
+      'a bad item',
+      file({ ...valid, items: [items[0], { ...items[0], savedAt: 'yesterday' }] }),
+      /Bookmark 2.*savedAt/,
+    ],
+    [
+      'a bad id',
+      file({ ...valid, items: [{ ...items[0], termId: '<script>' }] }),
+      /Bookmark 1.*termId/,
+    ],
   ])('%s', (_label, text, message) => {
     const result = parseImport(text);
     expect(result.ok).toBe(false);
@@ -128,7 +171,10 @@ describe('import refuses what it cannot trust', () => {
     await writer.toggle({ termId: 'a', factId: 'f', page: null });
     const before = storage.dump();
     const setsBefore = storage.sets;
-    for (const text of ['{', file({ format: 'gloss-bookmarks', version: 2, items: [items[0], { bad: 1 }] })]) {
+    for (const text of [
+      '{',
+      file({ format: 'gloss-bookmarks', version: 2, items: [items[0], { bad: 1 }] }),
+    ]) {
       expect((await writer.importText(text)).ok).toBe(false);
     }
     expect(storage.dump()).toEqual(before);
@@ -139,8 +185,18 @@ describe('import refuses what it cannot trust', () => {
     const storage = fakeStorage();
     const writer = createBookmarkWriter(storage, { now: () => now });
     await writer.toggle({ termId: 's-400', factId: 'deal-value', page: null });
-    expect(await writer.importText(exportJson(items, now))).toEqual({ ok: true, added: 1, updated: 1, unchanged: 0 });
-    expect(await writer.importText(exportJson(items, now))).toEqual({ ok: true, added: 0, updated: 0, unchanged: 2 });
+    expect(await writer.importText(exportJson(items, now))).toEqual({
+      ok: true,
+      added: 1,
+      updated: 1,
+      unchanged: 0,
+    });
+    expect(await writer.importText(exportJson(items, now))).toEqual({
+      ok: true,
+      added: 0,
+      updated: 0,
+      unchanged: 2,
+    });
     expect(await writer.keys()).toEqual(['s-400/deal-value', 'gone/missing']);
   });
 });

@@ -1,15 +1,17 @@
 import { describe, expect, test } from 'vitest';
 import {
-  BOOKMARKS_VERSION,
   cleanPage,
   merge,
-  newestFirst,
-  parseBookmarks,
-  parseQuarantine,
   remove,
   restore,
   setNote,
   toggle,
+} from '../../../utils/bookmark-changes';
+import {
+  BOOKMARKS_VERSION,
+  newestFirst,
+  parseBookmarks,
+  parseQuarantine,
   validateBookmark,
   type Bookmark,
 } from '../../../utils/bookmark-store';
@@ -35,7 +37,12 @@ describe('parseBookmarks', () => {
 
   test('migrates version 1 (a bare array of keys and times)', () => {
     const read = parseBookmarks([
-      { key: 's-400/deal-value', at: Date.UTC(2021, 10, 5), url: 'https://n.example/x', title: 'News' },
+      {
+        key: 's-400/deal-value',
+        at: Date.UTC(2021, 10, 5),
+        url: 'https://n.example/x',
+        title: 'News',
+      },
       { key: 'instc/route', at: Date.UTC(2021, 10, 6) },
     ]);
     expect(read.migratedFrom).toBe(1);
@@ -48,7 +55,13 @@ describe('parseBookmarks', () => {
         page: { title: 'News', url: 'https://n.example/x' },
         note: '',
       },
-      { termId: 'instc', factId: 'route', savedAt: '2021-11-06T00:00:00.000Z', page: null, note: '' },
+      {
+        termId: 'instc',
+        factId: 'route',
+        savedAt: '2021-11-06T00:00:00.000Z',
+        page: null,
+        note: '',
+      },
     ]);
   });
 
@@ -60,7 +73,12 @@ describe('parseBookmarks', () => {
     };
     const read = parseBookmarks(raw);
     expect(read.items).toEqual([good]);
-    expect(read.rejects.map((r) => r.value)).toEqual([{ termId: 5 }, 'garbage', null, raw.items[4]]);
+    expect(read.rejects.map((r) => r.value)).toEqual([
+      { termId: 5 },
+      'garbage',
+      null,
+      raw.items[4],
+    ]);
     expect(read.rejects[0]?.reason).toMatch(/termId/);
   });
 
@@ -90,7 +108,9 @@ describe('parseBookmarks', () => {
 
 test('parseQuarantine keeps a malformed quarantine inside itself', () => {
   expect(parseQuarantine(undefined)).toEqual([]);
-  expect(parseQuarantine('odd')).toEqual([{ reason: expect.any(String), value: 'odd', at: expect.any(String) }]);
+  expect(parseQuarantine('odd')).toEqual([
+    { reason: expect.any(String), value: 'odd', at: expect.any(String) },
+  ]);
 });
 
 test('validateBookmark rejects wrong types and oversized strings', () => {
@@ -117,7 +137,13 @@ describe('changes', () => {
     const first = toggle([], { termId: 'a', factId: 'f', page }, now);
     expect(first.result).toEqual({ saved: true });
     expect(first.items).toEqual([
-      { termId: 'a', factId: 'f', savedAt: now.toISOString(), page: { title: '<b>Title</b>', url: page.url }, note: '' },
+      {
+        termId: 'a',
+        factId: 'f',
+        savedAt: now.toISOString(),
+        page: { title: '<b>Title</b>', url: page.url },
+        note: '',
+      },
     ]);
     const second = toggle(first.items, { termId: 'a', factId: 'f', page: null }, now);
     expect(second).toEqual({ items: [], result: { saved: false }, changed: true });
@@ -129,8 +155,13 @@ describe('changes', () => {
 
   test('cleanPage drops pages without an address and bounds titles', () => {
     expect(cleanPage({ title: 'x', url: '' })).toBeNull();
-    expect(cleanPage({ title: '', url: 'https://a.example/' })).toEqual({ title: 'https://a.example/', url: 'https://a.example/' });
-    expect(cleanPage({ title: 't'.repeat(5000), url: 'https://a.example/' })?.title).toHaveLength(1000);
+    expect(cleanPage({ title: '', url: 'https://a.example/' })).toEqual({
+      title: 'https://a.example/',
+      url: 'https://a.example/',
+    });
+    expect(cleanPage({ title: 't'.repeat(5000), url: 'https://a.example/' })?.title).toHaveLength(
+      1000,
+    );
   });
 
   test('setNote changes only the one bookmark, and reports an unsaved fact', () => {
@@ -138,7 +169,10 @@ describe('changes', () => {
     const changed = setNote(items, { termId: 'b', factId: 'g', note: 'n' });
     expect(changed.items).toEqual([b('a', 'f'), b('b', 'g', 1, 'n')]);
     expect(changed.changed).toBe(true);
-    expect(setNote(items, { termId: 'z', factId: 'g', note: 'n' })).toMatchObject({ result: null, changed: false });
+    expect(setNote(items, { termId: 'z', factId: 'g', note: 'n' })).toMatchObject({
+      result: null,
+      changed: false,
+    });
   });
 
   test('remove then restore puts the bookmark back exactly', () => {
@@ -152,9 +186,17 @@ describe('changes', () => {
 
   test('merge adds new facts, fills empty notes, never duplicates', () => {
     const items = [b('a', 'f'), b('b', 'g', 1, 'keep')];
-    const merged = merge(items, [b('a', 'f', 5, 'imported'), b('b', 'g', 5, 'other'), b('c', 'h', 5)]);
+    const merged = merge(items, [
+      b('a', 'f', 5, 'imported'),
+      b('b', 'g', 5, 'other'),
+      b('c', 'h', 5),
+    ]);
     expect(merged.result).toEqual({ added: 1, updated: 1, unchanged: 1 });
-    expect(merged.items).toEqual([b('a', 'f', 1, 'imported'), b('b', 'g', 1, 'keep'), b('c', 'h', 5)]);
+    expect(merged.items).toEqual([
+      b('a', 'f', 1, 'imported'),
+      b('b', 'g', 1, 'keep'),
+      b('c', 'h', 5),
+    ]);
     expect(merge(merged.items, merged.items).changed).toBe(false);
   });
 });

@@ -13,17 +13,24 @@ import { fakeStorage, seeded } from './fake-storage';
 
 const now = () => new Date('2025-03-01T10:00:00.000Z');
 const page = { title: 'Tab', url: 'https://news.example/a' };
-const stored = (s: { dump(): Record<string, unknown> }) => s.dump()[BOOKMARKS_KEY] as BookmarkEnvelope;
+const stored = (s: { dump(): Record<string, unknown> }) =>
+  s.dump()[BOOKMARKS_KEY] as BookmarkEnvelope;
 
 describe('the single writer', () => {
   test('toggle, note, remove and restore write one whole envelope each', async () => {
     const storage = fakeStorage();
     const writer = createBookmarkWriter(storage, { now });
-    expect(await writer.toggle({ termId: 's-400', factId: 'deal-value', page })).toEqual({ saved: true });
-    expect(await writer.setNote({ termId: 's-400', factId: 'deal-value', note: 'exam' })).toMatchObject({ note: 'exam' });
+    expect(await writer.toggle({ termId: 's-400', factId: 'deal-value', page })).toEqual({
+      saved: true,
+    });
+    expect(
+      await writer.setNote({ termId: 's-400', factId: 'deal-value', note: 'exam' }),
+    ).toMatchObject({ note: 'exam' });
     expect(stored(storage)).toEqual({
       version: 2,
-      items: [{ termId: 's-400', factId: 'deal-value', savedAt: now().toISOString(), page, note: 'exam' }],
+      items: [
+        { termId: 's-400', factId: 'deal-value', savedAt: now().toISOString(), page, note: 'exam' },
+      ],
     });
     const removed = await writer.remove({ termId: 's-400', factId: 'deal-value' });
     expect(stored(storage).items).toEqual([]);
@@ -55,7 +62,13 @@ describe('the single writer', () => {
       if (rand() < 0.7) {
         if (expected.has(key)) expected.delete(key);
         else expected.set(key, '');
-        calls.push(writer.toggle({ termId, factId, page: tab === 5 ? null : { ...page, title: `Tab ${tab}` } }));
+        calls.push(
+          writer.toggle({
+            termId,
+            factId,
+            page: tab === 5 ? null : { ...page, title: `Tab ${tab}` },
+          }),
+        );
       } else {
         const note = `note ${i}`;
         if (expected.has(key)) expected.set(key, note);
@@ -71,7 +84,9 @@ describe('the single writer', () => {
   test('the same interleaving without one shared queue does lose writes (the test can fail)', async () => {
     const storage = fakeStorage({}, { random: seeded(7) });
     // Six writers, each with its own queue: what would happen without a single writer.
-    const writers = Array.from({ length: 6 }, () => createBookmarkWriter(storage, { now, queue: createWriteQueue() }));
+    const writers = Array.from({ length: 6 }, () =>
+      createBookmarkWriter(storage, { now, queue: createWriteQueue() }),
+    );
     await Promise.all(
       Array.from({ length: 60 }, (_, i) =>
         writers[i % 6]!.toggle({ termId: `term-${i}`, factId: 'f', page: null }),
@@ -113,7 +128,13 @@ describe('the single writer', () => {
   });
 
   test('unreadable entries move to the quarantine on the next write, never deleted', async () => {
-    const good: Bookmark = { termId: 'a', factId: 'f', savedAt: now().toISOString(), page: null, note: '' };
+    const good: Bookmark = {
+      termId: 'a',
+      factId: 'f',
+      savedAt: now().toISOString(),
+      page: null,
+      note: '',
+    };
     const storage = fakeStorage({
       [BOOKMARKS_KEY]: { version: 2, items: [good, { termId: 'broken' }, 17] },
       [QUARANTINE_KEY]: [{ reason: 'older', value: 'kept', at: '2024-01-01T00:00:00.000Z' }],
@@ -125,10 +146,17 @@ describe('the single writer', () => {
     const writer = createBookmarkWriter(storage, { now });
     await writer.toggle({ termId: 'b', factId: 'g', page: null });
     const data = storage.dump();
-    expect((data[BOOKMARKS_KEY] as BookmarkEnvelope).items.map(bookmarkKey)).toEqual(['a/f', 'b/g']);
+    expect((data[BOOKMARKS_KEY] as BookmarkEnvelope).items.map(bookmarkKey)).toEqual([
+      'a/f',
+      'b/g',
+    ]);
     expect(data[QUARANTINE_KEY]).toEqual([
       { reason: 'older', value: 'kept', at: '2024-01-01T00:00:00.000Z' },
-      { reason: expect.stringMatching(/entry 2/), value: { termId: 'broken' }, at: now().toISOString() },
+      {
+        reason: expect.stringMatching(/entry 2/),
+        value: { termId: 'broken' },
+        at: now().toISOString(),
+      },
       { reason: expect.stringMatching(/entry 3/), value: 17, at: now().toISOString() },
     ]);
     expect(await readBookmarkList(storage)).toEqual({ items: expect.any(Array), quarantined: 3 });
@@ -145,7 +173,10 @@ describe('the single writer', () => {
   test('a version 1 record is migrated on the first write', async () => {
     const storage = fakeStorage({ [BOOKMARKS_KEY]: [{ key: 'a/f', at: Date.UTC(2021, 0, 1) }] });
     await createBookmarkWriter(storage, { now }).toggle({ termId: 'b', factId: 'g', page: null });
-    expect(stored(storage)).toMatchObject({ version: 2, items: [{ termId: 'a' }, { termId: 'b' }] });
+    expect(stored(storage)).toMatchObject({
+      version: 2,
+      items: [{ termId: 'a' }, { termId: 'b' }],
+    });
     expect(storage.dump()[QUARANTINE_KEY]).toBeUndefined();
   });
 });

@@ -32,7 +32,8 @@ export function fakeStorage(
   const pause = async () => {
     const r = options.random?.() ?? 0;
     // Up to a few macrotask turns, so reads and writes of different callers interleave.
-    for (let i = 0; i < Math.floor(r * 4); i++) await new Promise((resolve) => setTimeout(resolve, 0));
+    for (let i = 0; i < Math.floor(r * 4); i++)
+      await new Promise((resolve) => setTimeout(resolve, 0));
   };
   const storage: FakeStorage = {
     sets: 0,

@@ -1,6 +1,16 @@
 import { expect, test } from 'vitest';
-import { browseGroups, flatOptions, moveActive, resultGroups } from '../../../utils/popup-options';
+import {
+  BROWSE_PAGE,
+  browseGroups,
+  flatOptions,
+  moveActive,
+  resultGroups,
+  savedTermFilter,
+} from '../../../utils/popup-options';
+import type { Option } from '../../../utils/popup-options';
 import type { SearchTerm } from '../../../utils/search';
+
+const termId = (o: Option | undefined) => (o?.kind === 'term' ? o.term.id : o?.kind);
 
 const t = (id: string, name: string, category: SearchTerm['category']): SearchTerm => ({
   id,
@@ -8,7 +18,11 @@ const t = (id: string, name: string, category: SearchTerm['category']): SearchTe
   expansion: `${name} in full`,
   category,
 });
-const terms = [t('sco', 'SCO', 'geopolitics'), t('s-400', 'S-400', 'defence'), t('ak-203', 'AK-203', 'defence')];
+const terms = [
+  t('sco', 'SCO', 'geopolitics'),
+  t('s-400', 'S-400', 'defence'),
+  t('ak-203', 'AK-203', 'defence'),
+];
 
 test('an empty box: terms on the page (most marked first), then categories in order, A–Z', () => {
   const groups = browseGroups(terms, {
@@ -20,12 +34,16 @@ test('an empty box: terms on the page (most marked first), then categories in or
       { id: 'unknown', count: 9 },
     ],
   });
-  expect(groups.map((g) => g.label)).toEqual(['On this page', 'Defence', 'Groupings and geopolitics']);
-  expect(groups[0]?.options.map((o) => [o.term.id, o.count])).toEqual([
+  expect(groups.map((g) => g.label)).toEqual([
+    'On this page',
+    'Defence',
+    'Groupings and geopolitics',
+  ]);
+  expect(groups[0]?.options.map((o) => [termId(o), o.kind === 'term' && o.count])).toEqual([
     ['sco', 4],
     ['s-400', 1],
   ]);
-  expect(groups[1]?.options.map((o) => o.term.id)).toEqual(['ak-203', 's-400']);
+  expect(groups[1]?.options.map(termId)).toEqual(['ak-203', 's-400']);
   const ids = flatOptions(groups).map((o) => o.id);
   expect(new Set(ids).size).toBe(ids.length);
 });
@@ -40,7 +58,7 @@ test('results are one unlabelled group in rank order', () => {
     { index: 1, term: terms[1]!, score: 0.5, via: 'text' },
   ]);
   expect(groups).toHaveLength(1);
-  expect(flatOptions(groups).map((o) => o.term.id)).toEqual(['sco', 's-400']);
+  expect(flatOptions(groups).map(termId)).toEqual(['sco', 's-400']);
 });
 
 test('arrow keys wrap; Home and End; nothing to move over', () => {
@@ -51,4 +69,40 @@ test('arrow keys wrap; Home and End; nothing to move over', () => {
   expect(moveActive(1, 'first', 3)).toBe(0);
   expect(moveActive(1, 'last', 3)).toBe(2);
   expect(moveActive(0, 1, 0)).toBe(-1);
+});
+
+test('the Saved filter lists each term with bookmarks once, with its count, by name', () => {
+  const items = [{ termId: 'sco' }, { termId: 's-400' }, { termId: 'sco' }];
+  const names: Record<string, string> = { sco: 'SCO', 's-400': 'S-400' };
+  expect(savedTermFilter(items, (id) => names[id] ?? id)).toEqual([
+    { id: 's-400', name: 'S-400', count: 1 },
+    { id: 'sco', name: 'SCO', count: 2 },
+  ]);
+});
+
+test('a long category shows a page of terms and a "more" option; more pages on request', () => {
+  const many = Array.from({ length: BROWSE_PAGE + 7 }, (_, i) =>
+    t(`t-${String(i).padStart(3, '0')}`, `T ${String(i).padStart(3, '0')}`, 'economy'),
+  );
+  const [group] = browseGroups(many, null);
+  expect(group?.options).toHaveLength(BROWSE_PAGE + 1);
+  expect(group?.options.at(-1)).toEqual({
+    kind: 'more',
+    id: 'opt-more-economy',
+    category: 'economy',
+    hidden: 7,
+  });
+  const [all] = browseGroups(many, null, { economy: BROWSE_PAGE * 2 });
+  expect(all?.options.every((o) => o.kind === 'term')).toBe(true);
+  expect(all?.options).toHaveLength(BROWSE_PAGE + 7);
+});
+
+test('a budget renders only the first options (the first paint), page terms first', () => {
+  const groups = browseGroups(
+    terms,
+    { host: 'h', enabled: true, terms: [{ id: 'sco', count: 2 }] },
+    {},
+    2,
+  );
+  expect(flatOptions(groups).map(termId)).toEqual(['sco', 'ak-203']);
 });

@@ -1,0 +1,137 @@
+/**
+ * Main-thread time from Chromium's own trace. A trace records every task the renderer's main
+ * thread runs (script, style, layout, paint, garbage collection) with its duration, so the
+ * benchmark can add up all the work between two user-timing marks the page or the benchmark
+ * sets, whoever caused it, without instrumenting what it measures.
+ */
+import type { CDPSession } from 'playwright-core';
+
+/** One Chrome trace event (the fields the benchmark reads). */
+export interface TraceEvent {
+  name: string;
+  cat: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  args?: { data?: Record<string, unknown>; [key: string]: unknown };
+}
+
+export const TRACE_CATEGORIES = [
+  'toplevel',
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'blink.user_timing',
+  'v8.execute',
+];
+
+/** Starts tracing on `cdp`'s browser; the returned function stops and returns the events. */
+export async function startTrace(cdp: CDPSession): Promise<() => Promise<TraceEvent[]>> {
+  const events: TraceEvent[] = [];
+  const onData = (e: { value: TraceEvent[] }) => {
+    for (const event of e.value) events.push(event);
+  };
+  cdp.on('Tracing.dataCollected', onData);
+  await cdp.send('Tracing.start', {
+    traceConfig: { includedCategories: TRACE_CATEGORIES, recordMode: 'recordAsMuchAsPossible' },
+    transferMode: 'ReportEvents',
+  });
+  return async () => {
+    const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+    await cdp.send('Tracing.end');
+    await complete;
+    cdp.off('Tracing.dataCollected', onData);
+    return events;
+  };
+}
+
+/** A top-level task of one thread: its start (µs, trace clock), duration (ms) and what ran. */
+export interface Task {
+  ts: number;
+  ms: number;
+  /** Script the task ran (URLs of FunctionCall / EvaluateScript / TimerFire events in it). */
+  urls: string[];
+  /** Time in rendering steps (style, layout, pre-paint, paint, commit) inside the task, ms. */
+  renderMs: number;
+  /** Time in garbage collection inside the task, ms. */
+  gcMs: number;
+  /** Names of the notable events inside the task. */
+  kinds: Set<string>;
+}
+
+/** Finds the first user-timing mark named `name` (set with performance.mark). */
+export function findMark(events: readonly TraceEvent[], name: string): TraceEvent | undefined {
+  return events.find((e) => e.name === name && e.cat.includes('blink.user_timing'));
+}
+
+const RENDER_STEPS = new Set(['UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Commit', 'Layerize']);
+const GC_STEPS = new Set(['MinorGC', 'MajorGC', 'V8.GC_MC_BACKGROUND_MARKING', 'BlinkGC.AtomicPhase']);
+
+/**
+ * The top-level tasks of thread (`pid`, `tid`) that start in [`from`, `to`) (trace clock, µs).
+ * Top-level means not nested in another complete event of the same thread.
+ */
+export function tasksOf(
+  events: readonly TraceEvent[],
+  pid: number,
+  tid: number,
+  from: number,
+  to: number,
+): Task[] {
+  const own = events
+    .filter((e) => e.pid === pid && e.tid === tid && e.ph === 'X' && e.dur !== undefined)
+    .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+  const tasks: Task[] = [];
+  let current: Task | null = null;
+  let end = -Infinity;
+  // Events nested in a rendering step are not counted twice.
+  let stepEnd = -Infinity;
+  for (const e of own) {
+    const dur = e.dur ?? 0;
+    if (e.ts >= end) {
+      current = null;
+      if (e.ts >= from && e.ts < to) {
+        current = { ts: e.ts, ms: dur / 1000, urls: [], renderMs: 0, gcMs: 0, kinds: new Set() };
+        tasks.push(current);
+      }
+      end = e.ts + dur;
+      stepEnd = -Infinity;
+      continue;
+    }
+    if (!current) continue;
+    const url = (e.args?.data as { url?: string } | undefined)?.url;
+    if (url && (e.name === 'FunctionCall' || e.name === 'EvaluateScript' || e.name === 'TimerFire')) {
+      current.urls.push(url);
+    }
+    if (e.ts >= stepEnd && RENDER_STEPS.has(e.name)) {
+      current.renderMs += dur / 1000;
+      current.kinds.add(e.name);
+      stepEnd = e.ts + dur;
+    } else if (GC_STEPS.has(e.name)) {
+      current.gcMs += dur / 1000;
+    }
+  }
+  return tasks;
+}
+
+/** Sum and maximum of task durations, ms. */
+export function totals(tasks: readonly Task[]): {
+  ms: number;
+  longestMs: number;
+  renderMs: number;
+  gcMs: number;
+  count: number;
+} {
+  let ms = 0;
+  let longestMs = 0;
+  let renderMs = 0;
+  let gcMs = 0;
+  for (const t of tasks) {
+    ms += t.ms;
+    renderMs += t.renderMs;
+    gcMs += t.gcMs;
+    if (t.ms > longestMs) longestMs = t.ms;
+  }
+  return { ms, longestMs, renderMs, gcMs, count: tasks.length };
+}
