@@ -14,7 +14,9 @@ export default defineBackground(() => {
     openPage: (path) => browser.tabs.create({ url: path }),
   });
   browser.runtime.onMessage.addListener(createMessageRouter(handlers));
-  browser.commands.onCommand.addListener((command) => {
-    if (command === 'next-term') void forwardNextTerm(browser.tabs);
-  });
+  const onCommand = (command: string) =>
+    command === 'next-term' ? forwardNextTerm(browser.tabs) : Promise.resolve(false);
+  browser.commands.onCommand.addListener((command) => void onCommand(command));
+  // Headless browsers have no keyboard accelerators: the browser tests call this directly.
+  (globalThis as { glossCommand?: typeof onCommand }).glossCommand = onCommand;
 });

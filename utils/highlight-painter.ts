@@ -261,8 +261,11 @@ export class HighlightPainter {
   /** Adds a newly painted node to `ordered` (shadow-tree nodes are always registered instead). */
   private list(node: Text): void {
     if (this.listed.has(node)) {
+      // Painted again (edited, or moved): take it out and put it back where it is now.
       this.stale = Math.max(0, this.stale - 1);
-      return;
+      const at = this.ordered.indexOf(node);
+      if (at >= 0) this.ordered.splice(at, 1);
+      this.listed.delete(node);
     }
     if (node.getRootNode() !== node.ownerDocument) return;
     this.listed.add(node);

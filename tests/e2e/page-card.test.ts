@@ -33,13 +33,12 @@ const storedBookmarks = () =>
     return bookmarks?.items ?? [];
   });
 
-/** Sends the keyboard command's message to the tab, as the background does for the shortcut. */
+/** Runs the background's handler of the keyboard command, as the shortcut does. */
 async function nextTermCommand(): Promise<boolean> {
   await page.bringToFront();
-  return gloss.worker.evaluate(async () => {
-    const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
-    return chrome.tabs.sendMessage(tab!.id!, { type: 'page:next-term', payload: {} });
-  });
+  return gloss.worker.evaluate(() =>
+    (globalThis as unknown as { glossCommand(c: string): Promise<boolean> }).glossCommand('next-term'),
+  );
 }
 
 test('a bookmark toggled on a card is in storage with the page it came from, and toggles back', async () => {
@@ -141,4 +140,17 @@ test('settings reach the open tab: per-site off stops marking, "first only" mark
     .toBe(all);
   await update({ style: 'underline' });
   await popup.close();
+});
+
+test('"Open in full" opens the term\'s page from the popup in a new tab', async () => {
+  await page.bringToFront();
+  await hoverText(page, '#trade', 'INSTC');
+  await page.waitForFunction(() => document.querySelector('gloss-root')?.shadowRoot?.querySelector('.card-foot button'));
+  const opened = gloss.context.waitForEvent('page');
+  await page.locator('gloss-root .card-foot button').click();
+  const termPage = await opened;
+  await termPage.waitForLoadState();
+  expect(termPage.url()).toContain('popup.html?term=instc');
+  await termPage.getByRole('heading', { name: /INSTC/ }).waitFor();
+  await termPage.close();
 });
