@@ -58,6 +58,9 @@ function glossData(): Plugin {
   };
 }
 
+/** The extension pages' Content-Security-Policy (the popup and the background). */
+const EXTENSION_CSP = "script-src 'self'; object-src 'self'";
+
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -67,11 +70,16 @@ export default defineConfig({
     plugins: [preact(), glossData()],
     build: { target: 'es2022' },
   }),
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
     name: 'Gloss',
     description:
       'Fact cards for India–Russia terms on news pages: hover INSTC, S-400 or CAATSA to see sourced facts. Works offline.',
     permissions: ['storage'],
+    // Stricter than the default: only the extension's own scripts, and no WebAssembly eval.
+    content_security_policy:
+      manifestVersion === 2
+        ? EXTENSION_CSP
+        : ({ extension_pages: EXTENSION_CSP } as unknown as string),
     commands: {
       'next-term': {
         suggested_key: { default: 'Alt+Shift+G' },

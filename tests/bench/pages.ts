@@ -5,8 +5,9 @@
  * - `article.html`: a typical news article, about 1,500 words with the site's header, sidebar and
  *   footer around it;
  * - `large.html`: about 2 MB of text in more than 20,000 text nodes, a term every few dozen words;
- * - `live.html`: the article plus a page script that appends 100 paragraphs a second for ten
- *   seconds once the benchmark calls `window.__liveStart()`.
+ * - `live.html`: the article plus a page script that adds 100 paragraphs a second for ten
+ *   seconds, newest first at the top of the story (in view), once the benchmark calls
+ *   `window.__liveStart()`.
  *
  * Every page carries mark.js (served from the same folder) so the competitors run on the very
  * same document. The generator counts the terms it places; `verifyPages` checks that count against
@@ -242,7 +243,9 @@ function articleBody(w: Writer): string {
 function liveParagraphs(count: number): { html: string[]; terms: number } {
   const w = new Writer(7);
   const html: string[] = [];
-  for (let i = 0; i < count; i++) html.push(w.paragraph(48, 2, ` class="live" data-i="${i}"`));
+  for (let i = 0; i < count; i++) {
+    html.push(w.paragraph(48, 2, ` class="live" data-i="${i}" data-n="2"`));
+  }
   return { html, terms: w.terms };
 }
 
@@ -264,7 +267,8 @@ export function liveScript(paragraphs: string[], perSecond: number): string {
         holder.innerHTML = paragraphs[next];
         const p = holder.firstChild;
         p.dataset.t = String(performance.now());
-        feed.appendChild(p);
+        // Newest first, at the top of the story, as live blogs do: in view as it arrives.
+        feed.prepend(p);
       }
       if (next >= paragraphs.length) { clearInterval(timer); resolve(performance.now() - t0); }
     }, interval);
@@ -320,7 +324,7 @@ export function generatePages(dir: string, scale: Scale = 'full'): PageInfo[] {
   const feed = liveParagraphs(count);
   const liveHtml = siteChrome(
     live,
-    `${articleBody(live)}\n<section id="live"></section>`,
+    `<section id="live"></section>\n${articleBody(live)}`,
     'Live: India and Russia widen ties',
     liveScript(feed.html, perSecond),
   );

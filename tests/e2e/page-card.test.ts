@@ -151,6 +151,6 @@ test('"Open in full" opens the term\'s page from the popup in a new tab', async 
   const termPage = await opened;
   await termPage.waitForLoadState();
   expect(termPage.url()).toContain('popup.html?term=instc');
-  await termPage.getByRole('heading', { name: /INSTC/ }).waitFor();
+  await termPage.getByRole('heading', { level: 2, name: /North.South Transport Corridor/ }).waitFor();
   await termPage.close();
 });

@@ -1,0 +1,227 @@
+/**
+ * The scripts the benchmark runs inside pages, as source text: evaluated by CDP in the page's
+ * own world (the competitors, the floor) or in Gloss's isolated world (reading `__gloss`). Kept as
+ * plain JavaScript strings so no bundler helper leaks into them.
+ */
+
+/** Resolves after two frames and a task: whatever the last change caused has been rendered. */
+const FRAMES = `new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 0))))`;
+
+/** Lets a freshly loaded page finish its first rendering and go quiet. */
+export const SETTLE = `(async () => {
+  await ${FRAMES};
+  await new Promise((r) => setTimeout(r, 250));
+  await ${FRAMES};
+})()`;
+
+export const MARK_START = `performance.mark('bench:start')`;
+
+/** Isolated world: resolves when the content script has loaded (Gloss switched off or on). */
+export const GLOSS_LOADED = `(async () => {
+  const deadline = Date.now() + 30000;
+  while (!globalThis.__gloss && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  if (!globalThis.__gloss) throw new Error('no Gloss session');
+  return globalThis.__glossStartup ?? null;
+})()`;
+
+/** Isolated world: waits for Gloss to start and finish marking, renders, marks the end. */
+export const GLOSS_DONE = `(async () => {
+  const deadline = Date.now() + 60000;
+  let s = globalThis.__gloss;
+  while (!(s && s.annotator) && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 10));
+    s = globalThis.__gloss;
+  }
+  if (!s || !s.annotator) throw new Error('Gloss did not start');
+  await s.ready;
+  await s.annotator.idle();
+  await ${FRAMES};
+  performance.mark('bench:end');
+  const st = s.annotator.stats;
+  let painted = 0;
+  for (const o of s.annotator.store.all()) if (o.range) painted++;
+  return {
+    size: s.annotator.store.size,
+    painted,
+    registered: (CSS.highlights.get('gloss-underline') || { size: 0 }).size,
+    busyMs: st.busyMs,
+    longestSliceMs: st.longestSliceMs,
+    slices: st.slices,
+    textNodes: st.textNodes,
+    startup: globalThis.__glossStartup ?? null,
+  };
+})()`;
+
+/**
+ * Isolated world: up to `count` points in the viewport, alternately on a marked occurrence and on
+ * plain text just below it (a pointer crossing a paragraph), for the hover measurement.
+ */
+export function hoverPoints(count: number): string {
+  return `(() => {
+    const s = globalThis.__gloss;
+    const points = [];
+    const range = document.createRange();
+    for (const o of s.annotator.store.all()) {
+      if (points.length >= ${count}) break;
+      range.setStart(o.node, o.start);
+      range.setEnd(o.node, o.end);
+      const r = range.getClientRects()[0];
+      if (!r || r.top < 0 || r.bottom > innerHeight - 40 || r.left < 0 || r.right > innerWidth) continue;
+      points.push({ x: r.left + r.width / 2, y: r.top + r.height / 2 });
+      points.push({ x: r.left + r.width / 2, y: r.top + r.height / 2 + r.height * 1.1 });
+    }
+    return points;
+  })()`;
+}
+
+/** Page world: one animation frame. */
+export const ONE_FRAME = `new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)))`;
+
+/**
+ * Page world: the competitors on the loaded page, timed until layout is done. `variant` is
+ * `floor` (a bare TreeWalker pass reading every text node), `markjs-best` (`markRegExp` with one
+ * pattern, longest alternatives first) or `markjs-array` (`mark` with the array of names). The
+ * names or the pattern are in `window.__benchNames` / `window.__benchPattern` (set beforehand, so
+ * moving them into the page is not timed). mark.js runs that pass `deadlineMs` stop there, and
+ * their time is extrapolated from the share done (reported as such).
+ */
+export function competitor(variant: string, deadlineMs: number, expected: number): string {
+  return `(async () => {
+    const variant = ${JSON.stringify(variant)};
+    performance.mark('bench:start');
+    const t0 = performance.now();
+    let count = 0;
+    let stopped = false;
+    let done = 1;
+    if (variant === 'floor') {
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      let chars = 0;
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        chars += n.data.length;
+        count++;
+      }
+      window.__benchChars = chars;
+    } else {
+      const deadline = t0 + ${deadlineMs};
+      const STOP = new Error('deadline');
+      const check = () => {
+        if (performance.now() > deadline) {
+          stopped = true;
+          throw STOP;
+        }
+      };
+      const instance = new Mark(document.body);
+      try {
+        if (variant === 'markjs-best') {
+          const pattern = new RegExp(window.__benchPattern, 'g');
+          instance.markRegExp(pattern, {
+            each: () => {
+              count++;
+              if ((count & 31) === 0) check();
+            },
+          });
+        } else {
+          const names = window.__benchNames;
+          let last = null;
+          let seen = 0;
+          instance.mark(names, {
+            separateWordSearch: false,
+            accuracy: 'exactly',
+            filter: (node, name) => {
+              if (name !== last) {
+                last = name;
+                seen++;
+                check();
+              }
+              return true;
+            },
+            noMatch: () => {
+              seen++;
+              check();
+            },
+            each: () => {
+              count++;
+            },
+          });
+          done = seen / names.length;
+        }
+      } catch (e) {
+        if (e !== STOP) throw e;
+        if (variant === 'markjs-best') done = Math.max(1, count) / Math.max(1, ${expected});
+        else done = Math.max(done, 1e-6);
+      }
+      if (stopped && variant === 'markjs-array') done = Math.max(1e-6, done);
+    }
+    const t1 = performance.now();
+    void document.body.offsetHeight;
+    const t2 = performance.now();
+    await ${FRAMES};
+    performance.mark('bench:end');
+    return { count, scriptMs: t1 - t0, layoutMs: t2 - t1, stopped, done };
+  })()`;
+}
+
+/**
+ * Isolated world, live page: records when every added paragraph is fully marked (all its
+ * occurrences found and painted), checking after each change Gloss reports.
+ */
+export const LIVE_TRACK = `(() => {
+  const s = globalThis.__gloss;
+  const a = s.annotator;
+  const paragraphs = document.getElementsByClassName('live');
+  const marked = new Map();
+  const expected = (p) => Number(p.dataset.n || 0);
+  const check = () => {
+    const now = performance.now();
+    for (let k = 0; k < paragraphs.length; k++) {
+      const p = paragraphs[k];
+      if (marked.has(p)) break;
+      let n = 0;
+      for (let c = p.firstChild; c; c = c.nextSibling) {
+        const text = c.nodeType === 3 ? c : c.firstChild;
+        if (text && text.nodeType === 3) for (const o of a.store.get(text)) if (o.range) n++;
+      }
+      if (n >= expected(p)) marked.set(p, now);
+    }
+  };
+  a.onChange(check);
+  globalThis.__benchLive = { marked, busyAtStart: a.stats.busyMs, batchesAtStart: a.stats.batches };
+  return true;
+})()`;
+
+/** Isolated world, live page: the per-paragraph marking delay and what Gloss did. */
+export const LIVE_RESULT = `(() => {
+  const s = globalThis.__gloss;
+  const a = s.annotator;
+  const live = globalThis.__benchLive;
+  const delays = [];
+  let unmarked = 0;
+  for (const p of document.getElementsByClassName('live')) {
+    const at = live.marked.get(p);
+    if (at === undefined) unmarked++;
+    else delays.push(at - Number(p.dataset.t));
+  }
+  let painted = 0;
+  for (const o of a.store.all()) if (o.range) painted++;
+  return {
+    delays,
+    unmarked,
+    size: a.store.size,
+    painted,
+    registered: (CSS.highlights.get('gloss-underline') || { size: 0 }).size,
+    busyMs: a.stats.busyMs - live.busyAtStart,
+    batches: a.stats.batches - live.batchesAtStart,
+  };
+})()`;
+
+/** Page world, live page: adds every paragraph (100 a second), waits, marks the end. */
+export function liveRun(afterMs: number): string {
+  return `(async () => {
+    performance.mark('bench:start');
+    const ms = await window.__liveStart();
+    await new Promise((r) => setTimeout(r, ${afterMs}));
+    await ${FRAMES};
+    performance.mark('bench:end');
+    return ms;
+  })()`;
+}
