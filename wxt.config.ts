@@ -75,11 +75,13 @@ export default defineConfig({
     description:
       'Fact cards for India–Russia terms on news pages: hover INSTC, S-400 or CAATSA to see sourced facts. Works offline.',
     permissions: ['storage'],
+    // CSS light-dark() in the card and popup; the highlight API itself is older (105).
+    ...(browser === 'firefox' ? {} : { minimum_chrome_version: '123' }),
     // Stricter than the default: only the extension's own scripts, and no WebAssembly eval.
     content_security_policy:
       manifestVersion === 2
         ? EXTENSION_CSP
-        : ({ extension_pages: EXTENSION_CSP } as unknown as string),
+        : { extension_pages: EXTENSION_CSP },
     commands: {
       'next-term': {
         suggested_key: { default: 'Alt+Shift+G' },

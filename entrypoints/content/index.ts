@@ -30,5 +30,8 @@ export default defineContentScript({
     (globalThis as { __gloss?: unknown }).__gloss = session;
     // The extension was reloaded or updated: stop cleanly, leave no marks and no stray card.
     ctx.onInvalidated(() => session.destroy());
+    // Chromium tells an orphaned content script nothing (a new one starting in the page does), so
+    // look once a second: reading `ctx.isInvalid` notices the extension is gone and stops us.
+    ctx.setInterval(() => void ctx.isInvalid, 1000);
   },
 });

@@ -135,3 +135,46 @@ export function totals(tasks: readonly Task[]): {
   }
   return { ms, longestMs, renderMs, gcMs, count: tasks.length };
 }
+
+/**
+ * Time spent in script from `urlPrefix` (FunctionCall events, outermost only) in [`from`, `to`),
+ * counted only inside events named in `within` (for example the pointer's event dispatch and
+ * animation-frame callbacks). Returns one total per top-level task that had any.
+ */
+export function scriptTime(
+  events: readonly TraceEvent[],
+  pid: number,
+  tid: number,
+  from: number,
+  to: number,
+  urlPrefix: string,
+  within: ReadonlySet<string>,
+): number[] {
+  const own = events
+    .filter(
+      (e) =>
+        e.pid === pid && e.tid === tid && e.ph === 'X' && e.ts >= from && e.ts < to && e.dur,
+    )
+    .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+  const perTask: number[] = [];
+  let taskEnd = -Infinity;
+  let containerEnd = -Infinity;
+  let callEnd = -Infinity;
+  for (const e of own) {
+    const end = e.ts + (e.dur ?? 0);
+    if (e.ts >= taskEnd) {
+      taskEnd = end;
+      perTask.push(0);
+    }
+    if (within.has(e.name)) {
+      containerEnd = Math.max(containerEnd, end);
+      continue;
+    }
+    if (e.name !== 'FunctionCall' || e.ts >= containerEnd || e.ts < callEnd) continue;
+    const url = (e.args?.data as { url?: string } | undefined)?.url ?? '';
+    if (!url.startsWith(urlPrefix)) continue;
+    callEnd = end;
+    perTask[perTask.length - 1] = (perTask[perTask.length - 1] ?? 0) + (e.dur ?? 0) / 1000;
+  }
+  return perTask.filter((ms) => ms > 0);
+}
