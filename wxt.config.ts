@@ -79,9 +79,7 @@ export default defineConfig({
     ...(browser === 'firefox' ? {} : { minimum_chrome_version: '123' }),
     // Stricter than the default: only the extension's own scripts, and no WebAssembly eval.
     content_security_policy:
-      manifestVersion === 2
-        ? EXTENSION_CSP
-        : { extension_pages: EXTENSION_CSP },
+      manifestVersion === 2 ? EXTENSION_CSP : { extension_pages: EXTENSION_CSP },
     commands: {
       'next-term': {
         suggested_key: { default: 'Alt+Shift+G' },

@@ -8,9 +8,10 @@
  * viewport are handed to the browser. Chromium rebuilds its markers for every registered range in
  * each frame after any change to the DOM (and a dotted underline costs an ink-overflow update per
  * marked text node), so 10,000 registered ranges would cost a page tens of milliseconds per frame,
- * forever. Near the viewport means within half a screen of it; the set follows scrolling, resizing
- * and new marks, one update per frame at most, each costing a few hit tests and a few rectangle
- * reads whatever the size of the page.
+ * forever. Near the viewport means within a quarter of a screen of it; the set follows scrolling
+ * and resizing (after the next frame) and new marks or a growing page (at most five times a
+ * second), each update costing a few hit tests and a few rectangle reads whatever the size of
+ * the page.
  */
 import type { Occurrence } from './occurrence-store';
 
@@ -23,8 +24,13 @@ export interface ViewportEnv {
   /** The node at a viewport point (a text node or an element), or null. */
   nodeAt(x: number, y: number): Node | null;
   requestFrame(callback: () => void): void;
-  /** Calls `listener` when any scroller scrolls or the viewport or page resizes; returns the remover. */
-  watch(listener: () => void): () => void;
+  now(): number;
+  setTimeout(callback: () => void, ms: number): void;
+  /**
+   * Calls `listener(true)` when any scroller scrolls or the viewport resizes, `listener(false)`
+   * when the page's size changes; returns the remover.
+   */
+  watch(listener: (viewChanged: boolean) => void): () => void;
 }
 
 /** What the painter needs from the page's window; passed in so it can be tested or swapped. */
@@ -81,39 +87,42 @@ function viewportEnv(win: typeof globalThis): ViewportEnv | undefined {
       return doc.caretRangeFromPoint?.(x, y)?.startContainer ?? null;
     },
     requestFrame: (callback) => void win.requestAnimationFrame(callback),
+    now: () => win.performance.now(),
+    setTimeout: (callback, ms) => void win.setTimeout(callback, ms),
     watch(listener) {
       const options = { capture: true, passive: true };
-      doc.addEventListener('scroll', listener, options);
-      win.addEventListener('resize', listener, options);
+      const moved = () => listener(true);
+      doc.addEventListener('scroll', moved, options);
+      win.addEventListener('resize', moved, options);
       // Content that grows or shrinks moves marks in or out of view without any scrolling.
-      let last = 0;
       const observer =
-        typeof win.ResizeObserver === 'function'
-          ? new win.ResizeObserver(() => {
-              const now = win.performance.now();
-              if (now - last < RESIZE_THROTTLE_MS) return;
-              last = now;
-              listener();
-            })
-          : null;
+        typeof win.ResizeObserver === 'function' ? new win.ResizeObserver(() => listener(false)) : null;
       observer?.observe(doc.documentElement);
       return () => {
-        doc.removeEventListener('scroll', listener, options);
-        win.removeEventListener('resize', listener, options);
+        doc.removeEventListener('scroll', moved, options);
+        win.removeEventListener('resize', moved, options);
         observer?.disconnect();
       };
     },
   };
 }
 
-/** Page resizes (content growing, say a live blog) trigger an update at most this often. */
-const RESIZE_THROTTLE_MS = 250;
 /** Marks within this share of the viewport's height above or below it are registered too. */
-const MARGIN = 0.5;
+const MARGIN = 0.25;
 /** Registered marks further away than this share of the viewport's height are dropped. */
-const DROP_MARGIN = 1;
+const DROP_MARGIN = 0.5;
 /** Nodes in a row outside the band before the search in document order stops. */
 const MISSES = 6;
+/** Where the viewport is probed (shares of its width and height): down the middle, and both sides. */
+const SAMPLES = [
+  [0.5, 0.05],
+  [0.5, 0.5],
+  [0.5, 0.95],
+  [0.15, 0.5],
+  [0.85, 0.5],
+] as const;
+/** While marks keep arriving (a long first scan, a live blog), update at most this often. */
+const PAINT_UPDATE_MS = 200;
 
 const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING
 const CONTAINED_BY = 16; // Node.DOCUMENT_POSITION_CONTAINED_BY
@@ -136,10 +145,23 @@ export class HighlightPainter {
   /** Painted nodes of the main document in document order (may hold unpainted ones, see `compact`). */
   private ordered: Text[] = [];
   private readonly listed = new Set<Text>();
+  /** Painted nodes in open shadow roots: few, not in `ordered`, always registered. */
+  private readonly loose = new Set<Text>();
   private stale = 0;
   /** True while only marks near the viewport are registered. */
   private windowed = false;
   private framePending = false;
+  private timerPending = false;
+  private lastUpdate = -Infinity;
+  /**
+   * Whether a newly painted node could be near the viewport without the view moving: true when
+   * the last update's search ran into the end of `ordered` (marks appended at the end of the
+   * page may show), or when a node was inserted among the others.
+   */
+  private openEnd = true;
+  private insertedInside = false;
+  /** The first and last registered nodes and where they were at the last update. */
+  private anchors: { node: Text; top: number }[] = [];
   private unwatch: (() => void) | null = null;
 
   constructor(
@@ -176,10 +198,12 @@ export class HighlightPainter {
     }
     if (!this.windowed && this.total > REGISTER_ALL_LIMIT && this.env.viewport) {
       this.windowed = true;
-      this.unwatch = this.env.viewport.watch(() => this.schedule());
+      this.unwatch = this.env.viewport.watch((viewChanged) =>
+        viewChanged ? this.schedule(true) : this.resized(),
+      );
       for (const node of this.byNode.keys()) this.shown.add(node);
     }
-    if (this.windowed) this.schedule();
+    if (this.windowed && (this.openEnd || this.insertedInside)) this.schedule(false);
   }
 
   /** Removes `occurrences` from the page. */
@@ -197,6 +221,7 @@ export class HighlightPainter {
       if (list.length === 0) {
         this.byNode.delete(o.node);
         this.shown.delete(o.node);
+        this.loose.delete(o.node);
         if (this.listed.has(o.node)) this.stale++;
       }
     }
@@ -238,6 +263,7 @@ export class HighlightPainter {
     this.shown.clear();
     this.ordered = [];
     this.listed.clear();
+    this.loose.clear();
     this.total = 0;
     this.windowed = false;
     if (this.env.registry.get(this.name) === this.marks) this.env.registry.delete(this.name);
@@ -267,14 +293,20 @@ export class HighlightPainter {
       if (at >= 0) this.ordered.splice(at, 1);
       this.listed.delete(node);
     }
-    if (node.getRootNode() !== node.ownerDocument) return;
+    if (node.getRootNode() !== node.ownerDocument) {
+      this.loose.add(node);
+      return;
+    }
     this.listed.add(node);
     // Positions are only comparable among nodes still in the page.
     this.compact();
     const last = this.ordered[this.ordered.length - 1];
     // The first scan paints in document order: appending is the common case.
     if (!last || before(last, node)) this.ordered.push(node);
-    else this.ordered.splice(this.lowerBound(node), 0, node);
+    else {
+      this.ordered.splice(this.lowerBound(node), 0, node);
+      this.insertedInside = true;
+    }
   }
 
   /** Drops nodes that lost their marks (or left the page) from `ordered`. */
@@ -300,13 +332,36 @@ export class HighlightPainter {
     return lo;
   }
 
-  private schedule(): void {
-    if (this.framePending || !this.env.viewport) return;
-    this.framePending = true;
-    this.env.viewport.requestFrame(() => {
-      this.framePending = false;
-      if (this.windowed) this.update();
-    });
+  /**
+   * Updates the registered set soon after the next frame, when layout is fresh (reading
+   * rectangles then forces no extra layout): right after it when the view moved (scrolling,
+   * resizing), at most every PAINT_UPDATE_MS when marks arrive or the page grows.
+   */
+  private schedule(viewChanged: boolean): void {
+    const viewport = this.env.viewport;
+    if (!viewport) return;
+    if (viewChanged ? this.framePending : this.framePending || this.timerPending) return;
+    const afterFrame = () => {
+      this.framePending = true;
+      viewport.requestFrame(() =>
+        viewport.setTimeout(() => {
+          this.framePending = false;
+          if (!this.windowed) return;
+          this.lastUpdate = viewport.now();
+          this.update();
+        }, 0),
+      );
+    };
+    const wait = this.lastUpdate + PAINT_UPDATE_MS - viewport.now();
+    if (viewChanged || wait <= 0) {
+      afterFrame();
+      return;
+    }
+    this.timerPending = true;
+    viewport.setTimeout(() => {
+      this.timerPending = false;
+      if (!this.framePending) afterFrame();
+    }, wait);
   }
 
   /**
@@ -322,39 +377,40 @@ export class HighlightPainter {
     const bottom = (1 + MARGIN) * height;
     const next = new Set<Text>();
     const ordered = this.ordered;
+    this.insertedInside = false;
+    this.openEnd = ordered.length === 0;
     if (ordered.length > 0) {
-      let first = ordered.length;
-      let last = -1;
-      for (const fy of [0.05, 0.5, 0.95]) {
-        for (const fx of [0.2, 0.5, 0.8]) {
-          const hit = viewport.nodeAt(width * fx, height * fy);
-          if (!hit || hit.getRootNode() !== hit.ownerDocument) continue;
-          const at = Math.min(this.lowerBound(hit), ordered.length - 1);
-          first = Math.min(first, at);
-          last = Math.max(last, at);
-        }
-      }
-      if (last < 0) first = last = 0;
-      const near = (node: Text): boolean => {
-        const e = viewport.extent(node);
+      const near = (k: number): boolean => {
+        const e = viewport.extent(ordered[k] as Text);
         return e !== null && e.bottom >= top && e.top <= bottom;
       };
-      for (let k = first; k <= last; k++) if (near(ordered[k] as Text)) next.add(ordered[k] as Text);
-      for (let k = first - 1, misses = 0; k >= 0 && misses < MISSES; k--) {
-        if (near(ordered[k] as Text)) {
-          next.add(ordered[k] as Text);
-          misses = 0;
-        } else misses++;
+      const seen = new Set<number>();
+      /** Walks `ordered` from `at` in direction `step` until MISSES nodes in a row are away. */
+      const walk = (at: number, step: 1 | -1) => {
+        let k = at;
+        for (let misses = 0; k >= 0 && k < ordered.length && misses < MISSES; k += step) {
+          if (seen.has(k)) return;
+          seen.add(k);
+          if (near(k)) {
+            next.add(ordered[k] as Text);
+            misses = 0;
+          } else misses++;
+        }
+        if (k >= ordered.length) this.openEnd = true;
+      };
+      // Each spot of the viewport (main column, sidebar…) is a run of nodes in document order.
+      for (const [fx, fy] of SAMPLES) {
+        const hit = viewport.nodeAt(width * fx, height * fy);
+        if (!hit || hit.getRootNode() !== hit.ownerDocument) continue;
+        const at = Math.min(this.lowerBound(hit), ordered.length - 1);
+        if (seen.has(at)) continue;
+        walk(at, 1);
+        walk(at - 1, -1);
       }
-      for (let k = last + 1, misses = 0; k < ordered.length && misses < MISSES; k++) {
-        if (near(ordered[k] as Text)) {
-          next.add(ordered[k] as Text);
-          misses = 0;
-        } else misses++;
-      }
+      if (seen.size === 0) walk(0, 1);
     }
     // Nodes outside the main document (open shadow roots) are few: always registered.
-    for (const node of this.byNode.keys()) if (!this.listed.has(node)) next.add(node);
+    for (const node of this.loose) next.add(node);
     // Keep what is still within the wider band, so small scrolls do not churn the registry.
     for (const node of this.shown) {
       if (next.has(node) || !this.byNode.has(node)) continue;
@@ -373,5 +429,34 @@ export class HighlightPainter {
     }
     this.shown.clear();
     for (const node of next) this.shown.add(node);
+    this.anchors = [];
+    let first: Text | null = null;
+    let last: Text | null = null;
+    for (const node of next) {
+      if (!this.listed.has(node)) continue;
+      first ??= node;
+      last = node;
+    }
+    for (const node of first === last ? [first] : [first, last]) {
+      const e = node ? viewport.extent(node) : null;
+      if (node && e) this.anchors.push({ node, top: e.top });
+    }
+  }
+
+  /**
+   * The page changed size (a live blog grew, an image loaded). When the registered marks at the
+   * top and bottom of the view have not moved, what is in view has not changed: nothing to do.
+   * Called right after layout (resize observations are), so reading rectangles is cheap.
+   */
+  private resized(): void {
+    const viewport = this.env.viewport as ViewportEnv;
+    if (this.anchors.length > 0) {
+      const still = this.anchors.every(({ node, top }) => {
+        const e = node.isConnected ? viewport.extent(node) : null;
+        return e !== null && Math.abs(e.top - top) < 1;
+      });
+      if (still) return;
+    }
+    this.schedule(false);
   }
 }

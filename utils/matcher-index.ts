@@ -32,33 +32,34 @@ export interface MatcherIndex {
   rules: RuleSpec[];
   /**
    * The alias variants grouped by lower-cased first token, one line per first token, lines sorted
-   * by first token in UTF-16 code-unit order: `first\tentry\tentry…\n`. An entry is
-   * `rest|term|cased|rule`: the other lower-case tokens joined by spaces, the term's position
-   * (base 36), every token in its original case joined by spaces when the term is case-sensitive
-   * (else empty), and the rule's position (base 36, or empty). Within a line, variants with more
-   * tokens come first, so the first that matches is the longest. Tokens never hold `|`, tabs,
-   * spaces or line breaks.
+   * by first token in UTF-16 code-unit order and each ended by `~`: `first;entry;entry~`. An entry
+   * is `tokens|term|c|rule`, trailing empty fields left out: the other tokens in lower case joined
+   * by spaces (for a case-sensitive term, marked `c`, all its tokens in their original case), the
+   * term's position and the rule's position in base 36. Within a line, variants with more tokens
+   * come first, so the first that matches is the longest. Tokens never hold `~;| `.
    */
   table: string;
+  /** Bits of a token's probe (see `probe`): the filter has `2 ** probeBits` bits. */
+  probeBits: number;
   /**
-   * The probe filter: bit `p` is set when some first token, or some one-token alias plus a
-   * plural "s", has probe `p` (see `probe`). Six bits per character, from code 48 ('0').
+   * The probe filter, 4 bits per character from `@` (code 64, so the low four bits of each
+   * character's code are its bits): bit `p` is set when some first token, or some one-token alias
+   * plus a plural "s", has probe `p`.
    */
   filter: string;
 }
 
-/** Bits of a token's probe; the filter has `1 << PROBE_BITS` bits. */
-export const PROBE_BITS = 15;
-
-/** The filter's bits per character, and the code of the character for no bits set. */
-export const FILTER_CHAR_BITS = 6;
-export const FILTER_CHAR_BASE = 48;
+/** Separators of the packed table. */
+export const LINE_END = '~';
+export const ENTRY_SEP = ';';
+export const FIELD_SEP = '|';
 
 /**
- * A cheap hash of a lower-case token `text[start, end)`: its length and its first, second and
- * last code units, mixed. The same function runs at build time and on every word of a page.
+ * A cheap hash of a lower-case token `text[start, end)`, `bits` wide: its length and its first,
+ * second and last code units, mixed. The same function runs at build time and on every word of
+ * a page.
  */
-export function probe(text: string, start: number, end: number): number {
+export function probe(text: string, start: number, end: number, bits: number): number {
   const len = end - start;
   const c0 = text.charCodeAt(start);
   const c1 = len > 1 ? text.charCodeAt(start + 1) : 0;
@@ -70,7 +71,32 @@ export function probe(text: string, start: number, end: number): number {
     Math.imul(len, 0x27d4eb2f);
   h ^= h >>> 15;
   h = Math.imul(h, 0x2c1b3c6d);
-  return (h >>> 17) & ((1 << PROBE_BITS) - 1);
+  return h >>> (32 - bits);
+}
+
+/**
+ * The probe filter of a table's first tokens, 4 bits per character. `keys` gives each first
+ * token and whether a one-token alias starts with it (which also matches with a plural "s").
+ */
+export function buildFilter(keys: Iterable<[first: string, single: boolean]>, bits: number): string {
+  const nibbles = new Uint8Array((1 << bits) >>> 2);
+  const set = (p: number) => {
+    nibbles[p >>> 2] = (nibbles[p >>> 2] ?? 0) | (1 << (p & 3));
+  };
+  for (const [first, single] of keys) {
+    set(probe(first, 0, first.length, bits));
+    if (single) set(probe(`${first}s`, 0, first.length + 1, bits));
+  }
+  let out = '';
+  for (let i = 0; i < nibbles.length; i += 4096) {
+    out += String.fromCharCode(...Array.from(nibbles.subarray(i, i + 4096), (v) => v + 64));
+  }
+  return out;
+}
+
+/** Enough probe bits for `count` probes to leave most of the filter clear. */
+export function probeBitsFor(count: number): number {
+  return Math.min(18, Math.max(12, Math.ceil(Math.log2(Math.max(1, count) * 8))));
 }
 
 function hasLetter(token: string): boolean {
@@ -122,39 +148,37 @@ export function buildMatcherIndex(terms: readonly Term[]): MatcherIndex {
   return { version: 3, terms: terms.map((t) => t.id), rules, ...packEntries(entries) };
 }
 
-/** Groups `entries` by lower-case first token into the table and the probe filter. */
-export function packEntries(entries: readonly EntrySpec[]): Pick<MatcherIndex, 'table' | 'filter'> {
-  const groups = new Map<string, { rest: string[]; line: string }[]>();
-  const bits = new Uint8Array(1 << PROBE_BITS);
+/** Groups `entries` by lower-case first token into the table and its probe filter. */
+export function packEntries(
+  entries: readonly EntrySpec[],
+): Pick<MatcherIndex, 'table' | 'probeBits' | 'filter'> {
+  const groups = new Map<string, { rest: number; entry: string }[]>();
   for (const [tokens, term, caseSensitive, rule] of entries) {
     const lower = tokens.toLowerCase().split(' ');
     const first = lower[0] as string;
-    const rest = lower.slice(1);
-    const line = [
-      rest.join(' '),
+    const fields = [
+      caseSensitive === 1 ? tokens : lower.slice(1).join(' '),
       term.toString(36),
-      caseSensitive === 1 ? tokens : '',
+      caseSensitive === 1 ? 'c' : '',
       rule >= 0 ? rule.toString(36) : '',
-    ].join('|');
+    ];
+    while (fields.length > 1 && fields[fields.length - 1] === '') fields.pop();
+    const item = { rest: lower.length - 1, entry: fields.join(FIELD_SEP) };
     const group = groups.get(first);
-    if (group) group.push({ rest, line });
-    else groups.set(first, [{ rest, line }]);
-    bits[probe(first, 0, first.length)] = 1;
-    // A one-token alias also matches with a plural "s" ("AK203s").
-    if (rest.length === 0) bits[probe(`${first}s`, 0, first.length + 1)] = 1;
+    if (group) group.push(item);
+    else groups.set(first, [item]);
   }
   const keys = [...groups.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   let table = '';
   for (const key of keys) {
     // Longest variant first (a stable sort keeps the fact base's order among equals).
-    const group = (groups.get(key) ?? []).sort((a, b) => b.rest.length - a.rest.length);
-    table += `${key}\t${group.map((g) => g.line).join('\t')}\n`;
+    const group = (groups.get(key) ?? []).sort((a, b) => b.rest - a.rest);
+    table += `${key}${ENTRY_SEP}${group.map((g) => g.entry).join(ENTRY_SEP)}${LINE_END}`;
   }
-  let filter = '';
-  for (let i = 0; i < bits.length; i += FILTER_CHAR_BITS) {
-    let v = 0;
-    for (let b = 0; b < FILTER_CHAR_BITS; b++) v |= (bits[i + b] ?? 0) << b;
-    filter += String.fromCharCode(FILTER_CHAR_BASE + v);
-  }
-  return { table, filter };
+  const probeBits = probeBitsFor(keys.length * 2);
+  const filter = buildFilter(
+    keys.map((k) => [k, (groups.get(k) ?? []).some((g) => g.rest === 0)]),
+    probeBits,
+  );
+  return { table, probeBits, filter };
 }

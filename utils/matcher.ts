@@ -9,9 +9,9 @@
  * the first time the page has that word, then remembered.
  */
 import {
-  FILTER_CHAR_BASE,
-  FILTER_CHAR_BITS,
-  PROBE_BITS,
+  ENTRY_SEP,
+  FIELD_SEP,
+  LINE_END,
   probe,
   type MatcherIndex,
   type RuleSpec,
@@ -112,28 +112,22 @@ function ruleAllows(rule: RuleSpec, lower: string, start: number, end: number): 
   return true;
 }
 
-/** Decodes the probe filter (one byte per probe, 1 where an alias may start). */
-function decodeFilter(packed: string): Uint8Array {
-  const bits = new Uint8Array(1 << PROBE_BITS);
-  for (let k = 0; k < packed.length; k++) {
-    const v = packed.charCodeAt(k) - FILTER_CHAR_BASE;
-    if (v === 0) continue;
-    const at = k * FILTER_CHAR_BITS;
-    for (let b = 0; b < FILTER_CHAR_BITS; b++) if ((v >> b) & 1) bits[at + b] = 1;
-  }
-  return bits;
-}
-
-/** Reads one line of the packed table into entries. */
+/** Reads one line of the packed table into entries (see `MatcherIndex.table`). */
 function parseLine(line: string, rules: readonly RuleSpec[]): Entry[] {
-  const fields = line.split('\t');
+  const items = line.split(ENTRY_SEP);
   const entries: Entry[] = [];
-  for (let k = 1; k < fields.length; k++) {
-    const [rest = '', term = '0', cased = '', rule = ''] = (fields[k] as string).split('|');
+  for (let k = 1; k < items.length; k++) {
+    const [tokens = '', term = '0', flags = '', rule = ''] = (items[k] as string).split(FIELD_SEP);
+    const cased = flags === 'c' ? tokens.split(' ') : null;
+    const rest = cased
+      ? cased.slice(1).map((t) => t.toLowerCase())
+      : tokens === ''
+        ? []
+        : tokens.split(' ');
     entries.push({
-      rest: rest === '' ? [] : rest.split(' '),
+      rest,
       term: parseInt(term, 36),
-      cased: cased === '' ? null : cased.split(' '),
+      cased,
       rule: rule === '' ? null : (rules[parseInt(rule, 36)] ?? null),
     });
   }
@@ -142,8 +136,9 @@ function parseLine(line: string, rules: readonly RuleSpec[]): Entry[] {
 
 /** Loads a serialised index. Cheap at any size: aliases are read from the table when needed. */
 export function compileMatcher(index: MatcherIndex): Matcher {
-  const { table, rules } = index;
-  const filter = decodeFilter(index.filter);
+  const { table, rules, probeBits } = index;
+  /** Bit p & 3 of byte p >> 2 is set where an alias may start (the characters' low 4 bits). */
+  const filter = new TextEncoder().encode(index.filter);
   /** First tokens looked up so far: their entries, or null when no alias starts with them. */
   const cache = new Map<string, Entry[] | null>();
 
@@ -157,14 +152,14 @@ export function compileMatcher(index: MatcherIndex): Matcher {
     let hi = table.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      const start = table.lastIndexOf('\n', mid - 1) + 1;
-      const tab = table.indexOf('\t', start);
-      const lineKey = table.slice(start, tab);
+      const start = table.lastIndexOf(LINE_END, mid - 1) + 1;
+      const sep = table.indexOf(ENTRY_SEP, start);
+      const lineKey = table.slice(start, sep);
       if (lineKey === key) {
-        found = parseLine(table.slice(start, table.indexOf('\n', tab)), rules);
+        found = parseLine(table.slice(start, table.indexOf(LINE_END, sep)), rules);
         break;
       }
-      if (lineKey < key) lo = table.indexOf('\n', tab) + 1;
+      if (lineKey < key) lo = table.indexOf(LINE_END, sep) + 1;
       else hi = start;
     }
     cache.set(key, found);
@@ -253,7 +248,8 @@ export function compileMatcher(index: MatcherIndex): Matcher {
         }
         j = tokenEnd(text, i);
       }
-      if (filter[probe(lower, i, j)] === 1) {
+      const p = probe(lower, i, j, probeBits);
+      if (((filter[p >>> 2] as number) >>> (p & 3)) & 1) {
         const end = matchAt(text, lower, i, j, out);
         if (end >= 0) {
           i = end;

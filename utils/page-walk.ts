@@ -42,6 +42,8 @@ const TEXT = 3;
 export function isSkippedElement(el: Element): boolean {
   const tag = el.localName;
   if (SKIPPED_TAGS.has(tag) || tag === GLOSS_HOST_TAG) return true;
+  // Most elements carry no attributes at all: one call instead of three.
+  if (!el.hasAttributes()) return false;
   if (el.hasAttribute('hidden')) return true;
   const editable = el.getAttribute('contenteditable');
   if (editable !== null && editable !== 'false') return true;
@@ -89,8 +91,9 @@ export class TextWalker {
       if (type === ELEMENT && !isSkippedElement(node as Element)) {
         const shadow = (node as Element).shadowRoot;
         if (shadow) this.shadowRoots.push(shadow);
-        if (node.firstChild) {
-          node = node.firstChild;
+        const child = node.firstChild;
+        if (child) {
+          node = child;
           continue;
         }
       }
@@ -108,7 +111,8 @@ export class TextWalker {
   private after(node: Node): Node | null {
     let n: Node | null = node;
     while (n && n !== this.root) {
-      if (n.nextSibling) return n.nextSibling;
+      const sibling = n.nextSibling;
+      if (sibling) return sibling;
       n = n.parentNode;
     }
     return null;

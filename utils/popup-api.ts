@@ -8,7 +8,7 @@
 import { readBookmarkList, type BookmarkList } from './bookmark-writer';
 import type { MessageType, PageTerms, ProtocolMap } from './messages';
 import { sendMessage, sendTabMessage, type RuntimeLike, type TabsLike } from './send-message';
-import { readSettings, type Settings, type StorageAreaLike } from './settings';
+import { readSettings, readUnreadSettings, type Settings, type StorageAreaLike } from './settings';
 
 type StorageListener = (changes: Record<string, unknown>, area: string) => void;
 
@@ -33,6 +33,8 @@ export interface PopupBrowser {
 export interface PopupApi {
   listBookmarks(): Promise<BookmarkList>;
   readSettings(): Promise<Settings>;
+  /** Names of stored settings Gloss could not read (kept aside, see `settings.ts`). */
+  unreadSettings(): Promise<string[]>;
   /** Calls `listener` when any of `keys` changes in `storage.local`; returns the unsubscribe. */
   watch(keys: readonly string[], listener: () => void): () => void;
   send<T extends MessageType>(
@@ -65,6 +67,7 @@ export function createPopupApi(browser: PopupBrowser, search: string): PopupApi 
   return {
     listBookmarks: () => readBookmarkList(browser.storage.local),
     readSettings: () => readSettings(browser.storage.local),
+    unreadSettings: () => readUnreadSettings(browser.storage.local),
     watch(keys, listener) {
       const onChanged: StorageListener = (changes, area) => {
         if (area === 'local' && keys.some((k) => k in changes)) listener();

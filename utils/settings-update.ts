@@ -4,9 +4,11 @@
  * undo each other, and the content script sees one `storage.onChanged` per change.
  */
 import {
+  SETTINGS_ASIDE_KEY,
   SETTINGS_KEY,
   migrateSettings,
-  readSettings,
+  parseSettingsAside,
+  unreadSettings,
   type Settings,
   type StorageAreaLike,
 } from './settings';
@@ -39,12 +41,36 @@ export function applySettingsUpdate(settings: Settings, update: SettingsUpdate):
   return migrateSettings(next);
 }
 
-/** Reads, updates and writes the settings record; returns what was written. */
+/**
+ * Reads, updates and writes the settings record; returns what was written. Stored fields that
+ * could not be read are moved aside (SETTINGS_ASIDE_KEY) in the same `set`, never dropped; a
+ * refused write (a full storage quota) changes nothing and says so in the reader's words.
+ */
 export async function updateSettings(
   area: StorageAreaLike,
   update: SettingsUpdate,
+  now: () => Date = () => new Date(),
 ): Promise<Settings> {
-  const next = applySettingsUpdate(await readSettings(area), update);
-  await area.set({ [SETTINGS_KEY]: next });
+  const stored = await area.get([SETTINGS_KEY, SETTINGS_ASIDE_KEY]);
+  const next = applySettingsUpdate(migrateSettings(stored[SETTINGS_KEY]), update);
+  const write: Record<string, unknown> = { [SETTINGS_KEY]: next };
+  const unread = unreadSettings(stored[SETTINGS_KEY]);
+  if (Object.keys(unread).length > 0) {
+    write[SETTINGS_ASIDE_KEY] = [
+      ...parseSettingsAside(stored[SETTINGS_ASIDE_KEY]),
+      { at: now().toISOString(), fields: unread },
+    ];
+  }
+  try {
+    await area.set(write);
+  } catch (error) {
+    const text = error instanceof Error ? error.message : String(error);
+    throw new Error(
+      /quota|QUOTA_BYTES|exceeded|too large/i.test(text)
+        ? 'the browser’s storage for Gloss is full. Your settings are unchanged; export and remove some bookmarks to make room.'
+        : `the browser refused to save it (${text}). Your settings are unchanged.`,
+      { cause: error },
+    );
+  }
   return next;
 }

@@ -96,3 +96,58 @@ export async function readSettings(area: StorageAreaLike): Promise<Settings> {
   const stored = await area.get(SETTINGS_KEY);
   return migrateSettings(stored[SETTINGS_KEY]);
 }
+
+/** Storage key of stored settings that could not be read: kept aside, untouched, never deleted. */
+export const SETTINGS_ASIDE_KEY = 'settings.quarantine';
+
+/** Fields of older versions that `migrateSettings` carries over under their new names. */
+const LEGACY_FIELDS: Record<string, (value: unknown) => boolean> = {
+  disabledHosts: (v) => Array.isArray(v) && v.every((s) => typeof s === 'string'),
+  underline: (v) => typeof v === 'boolean',
+};
+
+/**
+ * The stored fields `migrateSettings` could not use as they are: unknown fields, malformed values
+ * (a default or a clamped value is used instead), or the whole record if it is not an object.
+ * The settings writer keeps them aside under SETTINGS_ASIDE_KEY; the popup names them.
+ */
+export function unreadSettings(raw: unknown): Record<string, unknown> {
+  if (raw === undefined || raw === null) return {};
+  if (typeof raw !== 'object' || Array.isArray(raw)) return { '(the whole record)': raw };
+  const migrated = migrateSettings(raw) as unknown as Record<string, unknown>;
+  const unread: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(raw)) {
+    if (key === 'version') continue;
+    const legacy = LEGACY_FIELDS[key];
+    const understood = legacy
+      ? legacy(value)
+      : key in migrated && JSON.stringify(migrated[key]) === JSON.stringify(value);
+    if (!understood) unread[key] = value;
+  }
+  return unread;
+}
+
+/** One entry of the settings set aside. */
+export interface SettingsAside {
+  /** When it was set aside, ISO 8601. */
+  at: string;
+  /** The fields, with their stored values. */
+  fields: Record<string, unknown>;
+}
+
+/** Reads the list of settings set aside; anything else found there is kept inside it. */
+export function parseSettingsAside(raw: unknown): SettingsAside[] {
+  if (raw === undefined || raw === null) return [];
+  if (Array.isArray(raw)) return raw as SettingsAside[];
+  return [{ at: new Date(0).toISOString(), fields: { '(an earlier record)': raw } }];
+}
+
+/** Names of the settings Gloss could not read: still stored, or already set aside. */
+export async function readUnreadSettings(area: StorageAreaLike): Promise<string[]> {
+  const stored = await area.get([SETTINGS_KEY, SETTINGS_ASIDE_KEY]);
+  const names = new Set(Object.keys(unreadSettings(stored[SETTINGS_KEY])));
+  for (const entry of parseSettingsAside(stored[SETTINGS_ASIDE_KEY])) {
+    for (const name of Object.keys(entry?.fields ?? {})) names.add(name);
+  }
+  return [...names];
+}

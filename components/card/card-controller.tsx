@@ -38,6 +38,8 @@ export class CardController {
   private bookmarks = new Set<string>();
   private closeTimer: ReturnType<typeof setTimeout> | null = null;
   private pinned = false;
+  /** The pointer is on the card (the tracker reports leaving the term a frame later). */
+  private onCard = false;
   private ordered: Occurrence[] | null = null;
   private readonly cache = new Map<string, Promise<TermDetail | null>>();
   private readonly controller = new AbortController();
@@ -65,14 +67,18 @@ export class CardController {
       if (o !== this.occurrence) void this.show(o, this.deps.termIds[o.term] ?? '', false);
     },
     leave: (o) => {
-      if (o === this.occurrence && !this.pinned) this.scheduleClose();
+      if (o === this.occurrence && !this.pinned && !this.onCard) this.scheduleClose();
     },
   };
 
   /** Events from the popover. */
   readonly popoverEvents = {
-    enter: () => this.cancelClose(),
+    enter: () => {
+      this.onCard = true;
+      this.cancelClose();
+    },
     leave: () => {
+      this.onCard = false;
       if (!this.pinned) this.scheduleClose();
     },
   };
@@ -111,6 +117,7 @@ export class CardController {
     this.termId = null;
     this.detail = null;
     this.pinned = false;
+    this.onCard = false;
   }
 
   destroy(): void {

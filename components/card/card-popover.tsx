@@ -103,6 +103,8 @@ export class CardPopover {
     card.addEventListener('pointerenter', () => this.events.enter());
     card.addEventListener('pointerleave', () => this.events.leave());
     shadow.append(card);
+    // A popover before it is added, so the page sees one added element and no attribute change.
+    if (typeof host.showPopover === 'function') host.popover = 'manual';
     this.doc.documentElement.append(host);
     showInTopLayer(host);
     this.host = host;
@@ -117,9 +119,8 @@ export class CardPopover {
  * off screen, and no z-index of the page can cover it there.
  */
 function showInTopLayer(host: HTMLElement): void {
-  if (typeof host.showPopover !== 'function') return;
+  if (host.popover !== 'manual') return;
   try {
-    host.popover = 'manual';
     host.showPopover();
   } catch {
     // Not in a fully active document: the card still shows, as a plain fixed element.

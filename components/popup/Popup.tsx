@@ -106,6 +106,7 @@ export function Popup({ api, searcher, factBase, params, root }: PopupProps) {
               settings={settings.settings}
               page={page}
               error={settings.error}
+              unread={settings.unread}
               onUpdate={settings.update}
             />
           )}

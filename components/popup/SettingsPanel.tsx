@@ -11,6 +11,8 @@ export interface SettingsPanelProps {
   settings: Settings;
   page: PageTerms | null;
   error: string | null;
+  /** Stored settings that could not be read, by name. */
+  unread?: string[];
   onUpdate(update: SettingsUpdate): void;
 }
 
@@ -84,7 +86,7 @@ function Switch(props: {
 }
 
 /** The Settings tab. */
-export function SettingsPanel({ settings, page, error, onUpdate }: SettingsPanelProps) {
+export function SettingsPanel({ settings, page, error, unread, onUpdate }: SettingsPanelProps) {
   const host = page?.host ?? '';
   const siteOn = !!host && !settings.disabledSites.includes(host);
   // The slider shows its value while it moves; the setting is written when it is let go.
@@ -96,6 +98,12 @@ export function SettingsPanel({ settings, page, error, onUpdate }: SettingsPanel
         Settings
       </h2>
       <div role="alert">{error ? <p class="message error">{error}</p> : null}</div>
+      {unread && unread.length > 0 ? (
+        <p class="notice" role="note">
+          Some saved settings could not be read ({unread.join(', ')}). Gloss uses its defaults for
+          them and keeps the stored values aside, untouched.
+        </p>
+      ) : null}
       <Switch
         id="setting-enabled"
         label="Mark terms on pages"

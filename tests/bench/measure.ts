@@ -1,29 +1,45 @@
 /**
  * One measurement each: a fresh tab, the page loaded and settled, then the thing measured, with
  * Chromium tracing the page's main thread. Every figure is main-thread time as the trace records
- * it: all top-level tasks that start between the `bench:start` and `bench:end` marks (script,
- * style, layout, paint, garbage collection), so Gloss and its competitors are counted the same
- * way, up to the frame that shows their marks.
+ * it: all top-level tasks between the `bench:start` and `bench:end` marks (script, style, layout,
+ * paint, garbage collection), whoever caused them, so Gloss and its competitors are counted the
+ * same way, up to and including the frames that show their marks. The page is static and
+ * settled, so everything in the window is the measured thing's doing; the benchmark's own
+ * waiting happens outside the window (the tasks that set the marks are left out).
  */
 import type { CDPSession, Page } from 'playwright-core';
-import { evalInGloss } from '../e2e/harness';
 import type { BenchBrowser } from './browser';
 import {
-  GLOSS_DONE,
+  GLOSS_HOOK,
   GLOSS_LOADED,
+  GLOSS_READY,
+  GLOSS_STATS,
   LIVE_RESULT,
+  LIVE_RUN,
   LIVE_TRACK,
+  MARK_END,
   MARK_START,
   ONE_FRAME,
   SETTLE,
   competitor,
   hoverPoints,
-  liveRun,
 } from './scripts';
-import { findMark, scriptTime, startTrace, tasksOf, totals, type TraceEvent } from './trace';
+import {
+  eventMs,
+  findMark,
+  glossScriptMs,
+  scriptTime,
+  startTrace,
+  tasksOf,
+  totals,
+  type Task,
+  type TraceEvent,
+} from './trace';
 
-/** A task this long or longer is a long task (the RAIL and Long Tasks API threshold). */
+/** A task this long or longer is a long task (the Long Tasks API threshold). */
 export const LONG_TASK_MS = 50;
+/** How long the benchmark waits after the work for the frames it caused. */
+const RENDER_WAIT_MS = 300;
 
 /** Main-thread totals of one window. */
 export interface Window {
@@ -39,7 +55,12 @@ function windowOf(events: TraceEvent[], from = 'bench:start', to = 'bench:end'):
   const start = findMark(events, from);
   const end = findMark(events, to);
   if (!start || !end) throw new Error(`trace has no ${from} / ${to} marks`);
-  const tasks = tasksOf(events, start.pid, start.tid, start.ts, end.ts);
+  // The task that sets the end mark is the benchmark's, not the page's.
+  const tasks = tasksOf(events, start.pid, start.tid, start.ts, end.ts).filter(
+    (t) => t.ts + t.ms * 1000 < end.ts,
+  );
+  if (process.env.GLOSS_BENCH_DEBUG) debugTasks(events, tasks, start);
+  if (process.env.GLOSS_BENCH_BREAKDOWN) breakdown(events, start.pid, start.tid, start.ts, end.ts);
   const t = totals(tasks);
   return {
     ms: t.ms,
@@ -51,6 +72,110 @@ function windowOf(events: TraceEvent[], from = 'bench:start', to = 'bench:end'):
   };
 }
 
+/** Prints the tasks over GLOSS_BENCH_DEBUG ms and what took their time. */
+function debugTasks(events: TraceEvent[], tasks: Task[], start: TraceEvent): void {
+  const lines: string[] = [];
+  for (const t of tasks) {
+    if (t.ms < Number(process.env.GLOSS_BENCH_DEBUG)) continue;
+    const inner = new Map<string, number>();
+    for (const e of events) {
+      if (e.pid !== start.pid || e.tid !== start.tid || e.ph !== 'X' || !e.dur) continue;
+      if (e.ts < t.ts || e.ts >= t.ts + t.ms * 1000) continue;
+      inner.set(e.name, (inner.get(e.name) ?? 0) + e.dur / 1000);
+    }
+    const top = [...inner]
+      .sort((a, b) => b[1] - a[1])
+      .slice(1, 10)
+      .map(([k, v]) => `${k}=${v.toFixed(1)}`)
+      .join(' ');
+    const at = ((t.ts - start.ts) / 1000).toFixed(1);
+    lines.push(`  +${at} ${t.ms.toFixed(2)}ms ${top} ${t.urls.slice(0, 1).join(' ')}`);
+  }
+  console.log(lines.join('\n'));
+}
+
+/** Prints where a window's time went, by trace event name (GLOSS_BENCH_BREAKDOWN=1). */
+function breakdown(events: TraceEvent[], pid: number, tid: number, from: number, to: number): void {
+  const by = new Map<string, number>();
+  for (const e of events) {
+    if (e.pid !== pid || e.tid !== tid || e.ph !== 'X' || !e.dur || e.ts < from || e.ts >= to) continue;
+    let name = e.name;
+    const url = (e.args?.data as { url?: string } | undefined)?.url;
+    if (url && (name === 'FunctionCall' || name === 'TimerFire')) name += url.includes('chrome-extension') ? ' (Gloss)' : ' (page)';
+    by.set(name, (by.get(name) ?? 0) + e.dur / 1000);
+  }
+  console.log(
+    [...by]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 24)
+      .map(([k, v]) => `${k}=${v.toFixed(0)}`)
+      .join(' '),
+  );
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Evaluation in the page's main frame, in the page's world or in Gloss's isolated world, over
+ * one CDP session enabled before the page loads (so asking adds no work to the page later).
+ */
+class Worlds {
+  private readonly contexts: { id: number; name: string; frameId?: string; type?: string }[] = [];
+  private frameId = '';
+
+  constructor(private readonly cdp: CDPSession) {
+    cdp.on('Runtime.executionContextCreated', ({ context }) => {
+      const aux = context.auxData as { frameId?: string; type?: string } | undefined;
+      this.contexts.push({ id: context.id, name: context.name, ...aux });
+    });
+  }
+
+  async enable(): Promise<void> {
+    await this.cdp.send('Runtime.enable');
+  }
+
+  async loaded(): Promise<void> {
+    const { frameTree } = await this.cdp.send('Page.getFrameTree');
+    this.frameId = frameTree.frame.id;
+  }
+
+  private async contextId(gloss: boolean): Promise<number> {
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      const found = [...this.contexts].reverse().find(
+        (c) =>
+          c.frameId === this.frameId &&
+          (gloss ? c.type === 'isolated' && c.name === 'Gloss' : c.type === 'default'),
+      );
+      if (found) return found.id;
+      if (Date.now() > deadline) throw new Error(`no ${gloss ? 'Gloss' : 'page'} world`);
+      await sleep(20);
+    }
+  }
+
+  async eval<T>(expression: string, gloss: boolean): Promise<T> {
+    const contextId = await this.contextId(gloss);
+    const result = await this.cdp.send('Runtime.evaluate', {
+      expression,
+      contextId,
+      awaitPromise: true,
+      returnByValue: true,
+    });
+    if (result.exceptionDetails) {
+      throw new Error(result.exceptionDetails.exception?.description ?? 'evaluation failed');
+    }
+    return result.result.value as T;
+  }
+
+  page<T>(expression: string): Promise<T> {
+    return this.eval<T>(expression, false);
+  }
+
+  gloss<T>(expression: string): Promise<T> {
+    return this.eval<T>(expression, true);
+  }
+}
+
 async function heapUsed(cdp: CDPSession): Promise<number> {
   await cdp.send('HeapProfiler.collectGarbage');
   await cdp.send('HeapProfiler.collectGarbage');
@@ -58,8 +183,16 @@ async function heapUsed(cdp: CDPSession): Promise<number> {
   return usedSize;
 }
 
-async function load(page: Page, url: string): Promise<void> {
-  await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
+async function openAt(
+  browser: BenchBrowser,
+  file: string,
+): Promise<{ page: Page; cdp: CDPSession; worlds: Worlds }> {
+  const { page, cdp } = await browser.open();
+  const worlds = new Worlds(cdp);
+  await worlds.enable();
+  await page.goto(`${browser.origin}/${file}`, { waitUntil: 'load', timeout: 60_000 });
+  await worlds.loaded();
+  return { page, cdp, worlds };
 }
 
 export interface GlossStaticResult {
@@ -86,7 +219,7 @@ export interface GlossStaticResult {
 /**
  * Gloss on a static page: loaded with Gloss switched off for the site (the content script
  * starts, loads its matcher and waits), settled, then switched on; measured until every
- * occurrence is marked and the next frame rendered. The start-up tasks come from the same trace.
+ * occurrence is marked and rendered. The start-up tasks come from the same trace.
  */
 export async function measureGloss(
   browser: BenchBrowser,
@@ -95,34 +228,40 @@ export async function measureGloss(
 ): Promise<GlossStaticResult> {
   await browser.setGloss(false);
   const { page, cdp } = await browser.open();
+  const worlds = new Worlds(cdp);
   try {
+    await worlds.enable();
     const stop = await startTrace(cdp);
-    await load(page, `${browser.origin}/${file}`);
-    await evalInGloss(page, GLOSS_LOADED, 30_000);
-    await page.evaluate(SETTLE);
+    await page.goto(`${browser.origin}/${file}`, { waitUntil: 'load', timeout: 60_000 });
+    await worlds.loaded();
+    await worlds.gloss(GLOSS_LOADED);
+    await worlds.page(SETTLE);
     const beforeBytes = options.heap ? await heapUsed(cdp) : 0;
-    await page.evaluate(MARK_START);
+    await worlds.gloss(GLOSS_HOOK);
+    const idle = worlds.gloss('globalThis.__benchIdle');
+    await sleep(50);
+    await worlds.page(MARK_START);
     await browser.setGloss(true);
-    const done = await evalInGloss<{
+    await idle;
+    await sleep(RENDER_WAIT_MS);
+    await worlds.page(MARK_END);
+    const done = await worlds.gloss<{
       size: number;
       painted: number;
       registered: number;
       busyMs: number;
       slices: number;
       startup: { matcherMs: number } | null;
-    }>(page, GLOSS_DONE, 120_000);
+    }>(GLOSS_STATS);
     let hover: GlossStaticResult['hover'];
     if (options.hover) {
-      const points = await evalInGloss<{ x: number; y: number }[]>(
-        page,
-        hoverPoints(options.hover),
-      );
-      await page.evaluate(`performance.mark('hover:start')`);
+      const points = await worlds.gloss<{ x: number; y: number }[]>(hoverPoints(options.hover));
+      await worlds.page(`performance.mark('hover:start')`);
       for (const p of points) {
         await page.mouse.move(p.x, p.y);
-        await page.evaluate(ONE_FRAME);
+        await worlds.page(ONE_FRAME);
       }
-      await page.evaluate(`performance.mark('hover:end')`);
+      await worlds.page(`performance.mark('hover:end')`);
       hover = { moves: points.length, perMoveMs: 0, maxMs: 0 };
     }
     const afterBytes = options.heap ? await heapUsed(cdp) : 0;
@@ -133,6 +272,7 @@ export async function measureGloss(
     const startup = tasksOf(events, start.pid, start.tid, 0, start.ts).filter((t) =>
       t.urls.some((u) => u.startsWith(prefix)),
     );
+    if (process.env.GLOSS_BENCH_DEBUG) debugTasks(events, startup, start);
     const startupMs = startup.reduce((sum, t) => sum + t.ms, 0);
     const startupLongestMs = startup.reduce((max, t) => Math.max(max, t.ms), 0);
     const mark = windowOf(events);
@@ -148,8 +288,7 @@ export async function measureGloss(
         prefix,
         new Set(['EventDispatch', 'FireAnimationFrame']),
       );
-      const sum = calls.reduce((a, b) => a + b, 0);
-      hover.perMoveMs = sum / Math.max(1, hover.moves);
+      hover.perMoveMs = calls.reduce((a, b) => a + b, 0) / Math.max(1, hover.moves);
       hover.maxMs = calls.reduce((a, b) => Math.max(a, b), 0);
     }
     return {
@@ -181,6 +320,10 @@ export interface CompetitorResult {
   layoutMs: number;
   /** True when the run hit its deadline and `ms` is extrapolated from the share done. */
   extrapolated: boolean;
+  /** Share of the work done (1 unless stopped). */
+  done: number;
+  /** Why mark.js stopped, when it failed rather than ran out of time. */
+  error: string | null;
 }
 
 /** A competitor (mark.js, or the bare text pass) on a page where Gloss is switched off. */
@@ -191,9 +334,8 @@ export async function measureCompetitor(
   input: { names: string[]; pattern: string; expected: number; deadlineMs: number },
 ): Promise<CompetitorResult> {
   await browser.setGloss(false);
-  const { page, cdp } = await browser.open();
+  const { page, cdp, worlds } = await openAt(browser, file);
   try {
-    await load(page, `${browser.origin}/${file}`);
     await page.evaluate(
       ([names, pattern]) => {
         const w = window as unknown as { __benchNames: unknown; __benchPattern: unknown };
@@ -202,15 +344,19 @@ export async function measureCompetitor(
       },
       [variant === 'markjs-array' ? input.names : [], variant === 'markjs-best' ? input.pattern : ''],
     );
-    await page.evaluate(SETTLE);
+    await worlds.page(SETTLE);
     const stop = await startTrace(cdp);
-    const run = (await page.evaluate(competitor(variant, input.deadlineMs, input.expected))) as {
+    await worlds.page(MARK_START);
+    const run = await worlds.page<{
       count: number;
       scriptMs: number;
       layoutMs: number;
       stopped: boolean;
       done: number;
-    };
+      error: string | null;
+    }>(competitor(variant, input.deadlineMs, input.expected));
+    await sleep(RENDER_WAIT_MS);
+    await worlds.page(MARK_END);
     const events = await stop();
     const window = windowOf(events);
     return {
@@ -220,18 +366,19 @@ export async function measureCompetitor(
       scriptMs: run.scriptMs,
       layoutMs: run.layoutMs,
       extrapolated: run.stopped,
+      error: run.error,
+      done: run.done,
     };
   } finally {
     await page.close();
   }
 }
 
-/** The page's JavaScript heap, settled and collected, in a browser without Gloss. */
+/** The page's JavaScript heap, settled and collected (used in a browser without Gloss). */
 export async function measureHeap(browser: BenchBrowser, file: string): Promise<number> {
-  const { page, cdp } = await browser.open();
+  const { page, cdp, worlds } = await openAt(browser, file);
   try {
-    await load(page, `${browser.origin}/${file}`);
-    await page.evaluate(SETTLE);
+    await worlds.page(SETTLE);
     return await heapUsed(cdp);
   } finally {
     await page.close();
@@ -240,6 +387,10 @@ export async function measureHeap(browser: BenchBrowser, file: string): Promise<
 
 export interface LiveResult {
   window: Window;
+  /** Gloss's own script in the window, from the trace (callbacks and scan slices). */
+  glossScriptMs: number;
+  /** Time in pre-paint and paint (what the highlights add to every frame). */
+  paintMs: number;
   /** Gloss switched on: per-paragraph delay from arrival to fully marked, and what it did. */
   gloss?: {
     delays: number[];
@@ -259,20 +410,30 @@ export async function measureLive(
   glossOn: boolean,
 ): Promise<LiveResult> {
   await browser.setGloss(glossOn);
-  const { page, cdp } = await browser.open();
+  const { page, cdp, worlds } = await openAt(browser, file);
   try {
-    await load(page, `${browser.origin}/${file}`);
-    await evalInGloss(page, GLOSS_LOADED, 30_000);
+    await worlds.gloss(GLOSS_LOADED);
     if (glossOn) {
-      await evalInGloss(page, GLOSS_DONE, 60_000);
-      await evalInGloss(page, LIVE_TRACK);
+      await worlds.gloss(GLOSS_READY);
+      await worlds.gloss(LIVE_TRACK);
     }
-    await page.evaluate(SETTLE);
+    await worlds.page(SETTLE);
     const stop = await startTrace(cdp);
-    await page.evaluate(liveRun(600));
-    const gloss = glossOn ? await evalInGloss<LiveResult['gloss']>(page, LIVE_RESULT) : undefined;
+    await worlds.page(MARK_START);
+    await worlds.page(LIVE_RUN);
+    await sleep(RENDER_WAIT_MS * 2);
+    await worlds.page(MARK_END);
+    const gloss = glossOn ? await worlds.gloss<LiveResult['gloss']>(LIVE_RESULT) : undefined;
     const events = await stop();
-    return { window: windowOf(events), gloss };
+    const start = findMark(events, 'bench:start') as TraceEvent;
+    const end = findMark(events, 'bench:end') as TraceEvent;
+    const args = [events, start.pid, start.tid, start.ts, end.ts] as const;
+    return {
+      window: windowOf(events),
+      glossScriptMs: glossScriptMs(...args, `chrome-extension://${browser.extensionId}/`),
+      paintMs: eventMs(...args, new Set(['PrePaint', 'Paint'])),
+      gloss,
+    };
   } finally {
     await page.close();
   }

@@ -29,13 +29,13 @@ export const TRACE_CATEGORIES = [
 /** Starts tracing on `cdp`'s browser; the returned function stops and returns the events. */
 export async function startTrace(cdp: CDPSession): Promise<() => Promise<TraceEvent[]>> {
   const events: TraceEvent[] = [];
-  const onData = (e: { value: TraceEvent[] }) => {
-    for (const event of e.value) events.push(event);
+  const onData = (e: { value: object[] }) => {
+    for (const event of e.value) events.push(event as TraceEvent);
   };
   cdp.on('Tracing.dataCollected', onData);
   await cdp.send('Tracing.start', {
     traceConfig: { includedCategories: TRACE_CATEGORIES, recordMode: 'recordAsMuchAsPossible' },
-    transferMode: 'ReportEvents',
+    transferMode: 'ReportEvents' as const,
   });
   return async () => {
     const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
@@ -177,4 +177,70 @@ export function scriptTime(
     perTask[perTask.length - 1] = (perTask[perTask.length - 1] ?? 0) + (e.dur ?? 0) / 1000;
   }
   return perTask.filter((ms) => ms > 0);
+}
+
+/**
+ * Main-thread time that is certainly Gloss's in [`from`, `to`): its callbacks (FunctionCall events
+ * of scripts under `urlPrefix`, outermost only: observers, timers, frame callbacks) and the tasks
+ * that resume its scan after `scheduler.yield` (microtask checkpoints outside any task, which on
+ * the benchmark's live page nothing else causes).
+ */
+export function glossScriptMs(
+  events: readonly TraceEvent[],
+  pid: number,
+  tid: number,
+  from: number,
+  to: number,
+  urlPrefix: string,
+): number {
+  const own = events
+    .filter(
+      (e) => e.pid === pid && e.tid === tid && e.ph === 'X' && e.ts >= from && e.ts < to && e.dur,
+    )
+    .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+  let total = 0;
+  let taskEnd = -Infinity;
+  let callEnd = -Infinity;
+  for (const e of own) {
+    const end = e.ts + (e.dur ?? 0);
+    if (e.ts >= taskEnd) {
+      taskEnd = end;
+      if (e.name === 'BlinkScheduler_PerformMicrotaskCheckpoint') {
+        total += (e.dur ?? 0) / 1000;
+        callEnd = end;
+      }
+      continue;
+    }
+    if (e.name !== 'FunctionCall' || e.ts < callEnd) continue;
+    const url = (e.args?.data as { url?: string } | undefined)?.url ?? '';
+    if (!url.startsWith(urlPrefix)) continue;
+    callEnd = end;
+    total += (e.dur ?? 0) / 1000;
+  }
+  return total;
+}
+
+/** Time in the named events (outermost of each name) of one thread in [`from`, `to`), ms. */
+export function eventMs(
+  events: readonly TraceEvent[],
+  pid: number,
+  tid: number,
+  from: number,
+  to: number,
+  names: ReadonlySet<string>,
+): number {
+  let total = 0;
+  const ends = new Map<string, number>();
+  const own = events
+    .filter(
+      (e) =>
+        e.pid === pid && e.tid === tid && e.ph === 'X' && e.ts >= from && e.ts < to && e.dur && names.has(e.name),
+    )
+    .sort((a, b) => a.ts - b.ts);
+  for (const e of own) {
+    if (e.ts < (ends.get(e.name) ?? -Infinity)) continue;
+    ends.set(e.name, e.ts + (e.dur ?? 0));
+    total += (e.dur ?? 0) / 1000;
+  }
+  return total;
 }

@@ -456,8 +456,11 @@ export interface CardReport {
   fontSize: number;
   color: string;
   background: string;
-  /** The page's elements that contain the host (must be none: it hangs off <html>). */
+  /** The node the card's host hangs off (<html>: no element of the page contains it). */
   hostParent: string;
+  /** True when the card's centre hit-tests to the card (no page element covers it). */
+  onTop: boolean;
+  direction: string;
   text: string;
 }
 
@@ -483,8 +486,42 @@ export async function cardReport(page: Page, frameUrlPart = ''): Promise<CardRep
         color: cs.color,
         background: cs.backgroundColor,
         hostParent: host.parentNode.nodeName,
+        onTop: document.elementFromPoint((r.left + r.right) / 2, (r.top + r.bottom) / 2) === host,
+        direction: cs.direction,
         text: card.textContent,
       };
     })()`,
   );
+}
+
+/**
+ * Starts recording every change to the page's DOM except adding and removing Gloss's own card
+ * host (`<gloss-root>`, on <html> while a card is open; what happens in its shadow root is
+ * invisible to the page). Runs in Gloss's world, so a page that replaced
+ * MutationObserver cannot hide anything. `stop()` returns what changed, one line per record.
+ */
+export async function watchPageDom(page: Page): Promise<{ stop(): Promise<string[]> }> {
+  await evalInGloss(
+    page,
+    `(() => {
+      const seen = [];
+      const ours = (n) => n.nodeName === 'GLOSS-ROOT';
+      const observer = new MutationObserver((records) => {
+        for (const r of records) {
+          const nodes = [...r.addedNodes, ...r.removedNodes];
+          if (r.type === 'childList' && nodes.length > 0 && nodes.every(ours)) continue;
+          seen.push(r.type + ' on ' + r.target.nodeName + (r.attributeName ? ' [' + r.attributeName + ']' : ''));
+        }
+      });
+      observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+      globalThis.__domWatch = { observer, seen };
+    })()`,
+  );
+  return {
+    stop: () =>
+      evalInGloss<string[]>(
+        page,
+        `(() => { const w = globalThis.__domWatch; w.observer.disconnect(); return w.seen; })()`,
+      ),
+  };
 }

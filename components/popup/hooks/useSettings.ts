@@ -4,7 +4,12 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { PopupApi } from '../../../utils/popup-api';
-import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings } from '../../../utils/settings';
+import {
+  DEFAULT_SETTINGS,
+  SETTINGS_ASIDE_KEY,
+  SETTINGS_KEY,
+  type Settings,
+} from '../../../utils/settings';
 import { applySettingsUpdate, type SettingsUpdate } from '../../../utils/settings-update';
 
 /** Settings state: `loaded` is false until the stored record is read. */
@@ -12,6 +17,8 @@ export interface SettingsState {
   settings: Settings;
   loaded: boolean;
   error: string | null;
+  /** Stored settings that could not be read (defaults are used; the values are kept aside). */
+  unread: string[];
   update(update: SettingsUpdate): void;
 }
 
@@ -20,19 +27,23 @@ export function useSettings(api: PopupApi): SettingsState {
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   const [loaded, setLoaded] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [unread, setUnread] = useState<string[]>([]);
   useEffect(() => {
-    const read = () =>
-      api.readSettings().then((s) => {
+    const read = () => {
+      void api.unreadSettings().then(setUnread, () => undefined);
+      return api.readSettings().then((s) => {
         setSettings(s);
         setLoaded(true);
       });
+    };
     void read();
-    return api.watch([SETTINGS_KEY], () => void read());
+    return api.watch([SETTINGS_KEY, SETTINGS_ASIDE_KEY], () => void read());
   }, [api]);
   return {
     settings,
     loaded,
     error,
+    unread,
     update(update) {
       setSettings((s) => applySettingsUpdate(s, update));
       setError(null);

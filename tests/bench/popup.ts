@@ -1,0 +1,100 @@
+/**
+ * The popup: how long after opening it shows its first results, and what each keystroke in its
+ * search box costs, in the real popup page (Preact rendering, style, layout and paint included),
+ * plus the search function alone in Node on the same index.
+ */
+import { buildSearchIndex } from '../../utils/search';
+import { createSearcher } from '../../utils/search-query';
+import type { Term } from '../../data/schema';
+import type { BenchBrowser } from './browser';
+import { findMark, startTrace, tasksOf, totals } from './trace';
+
+/** What a reader types, one key at a time. */
+export const QUERIES = ['brahmos', 'sputnik v', 'north south corridor', 'kudankulam', 's400'];
+
+/** Records when the first result option is in the page, and when the next frame has shown it. */
+const FIRST_RESULTS = `(() => {
+  const observer = new MutationObserver(() => {
+    if (!document.querySelector('[role="option"]')) return;
+    observer.disconnect();
+    window.__benchFirst = performance.now();
+    requestAnimationFrame(() => setTimeout(() => { window.__benchShown = performance.now(); }, 0));
+  });
+  observer.observe(document, { childList: true, subtree: true });
+})()`;
+
+export interface PopupResult {
+  /** From opening the popup to its first results in the page, and to the frame that shows them. */
+  firstResultsMs: number;
+  shownMs: number;
+  /** Main-thread time of each keystroke, from the key event to the frame showing its results. */
+  keystrokesMs: number[];
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export async function measurePopup(browser: BenchBrowser): Promise<PopupResult> {
+  const { page, cdp } = await browser.open();
+  try {
+    await cdp.send('Page.enable');
+    await cdp.send('Page.addScriptToEvaluateOnNewDocument', { source: FIRST_RESULTS });
+    await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    await page.waitForFunction(() => (window as { __benchShown?: number }).__benchShown, null, {
+      timeout: 30_000,
+    });
+    const first = (await page.evaluate(
+      '({ first: window.__benchFirst, shown: window.__benchShown })',
+    )) as { first: number; shown: number };
+
+    const box = page.locator('[role="combobox"]').first();
+    await box.focus();
+    await sleep(200);
+    const stop = await startTrace(cdp);
+    let key = 0;
+    for (const query of QUERIES) {
+      for (const ch of query) {
+        await page.evaluate(`performance.mark('key:${key}:start')`);
+        await page.keyboard.type(ch);
+        await page.evaluate(
+          'new Promise((r) => requestAnimationFrame(() => setTimeout(r, 30)))',
+        );
+        await page.evaluate(`performance.mark('key:${key}:end')`);
+        key++;
+      }
+      await box.fill('');
+      await sleep(100);
+    }
+    const events = await stop();
+    const keystrokesMs: number[] = [];
+    for (let k = 0; k < key; k++) {
+      const from = findMark(events, `key:${k}:start`);
+      const to = findMark(events, `key:${k}:end`);
+      if (!from || !to) continue;
+      const tasks = tasksOf(events, from.pid, from.tid, from.ts, to.ts).filter(
+        (t) => t.ts + t.ms * 1000 < to.ts,
+      );
+      keystrokesMs.push(totals(tasks).ms);
+    }
+    return { firstResultsMs: first.first, shownMs: first.shown, keystrokesMs };
+  } finally {
+    await page.close();
+  }
+}
+
+/** The search function alone (warm), per keystroke of `QUERIES`, in ms. */
+export function searchTimes(terms: readonly Term[], rounds = 5): number[] {
+  const searcher = createSearcher(JSON.parse(JSON.stringify(buildSearchIndex(terms))));
+  const times: number[][] = [];
+  for (let r = 0; r < rounds; r++) {
+    let k = 0;
+    for (const query of QUERIES) {
+      for (let n = 1; n <= query.length; n++) {
+        const t0 = performance.now();
+        searcher.search(query.slice(0, n));
+        (times[k++] ??= []).push(performance.now() - t0);
+      }
+    }
+  }
+  // The median of the rounds for each keystroke (the first round warms the JIT).
+  return times.map((list) => list.sort((a, b) => a - b)[Math.floor(list.length / 2)] ?? NaN);
+}

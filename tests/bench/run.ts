@@ -1,0 +1,320 @@
+/**
+ * `npm run bench`: builds Gloss (as shipped, and with 1,000 and 10,000 synthetic terms), generates
+ * the pages, measures everything in real Chromium, and writes `docs/benchmarks.md`.
+ *
+ *   npm run bench                         the full run (about ten minutes)
+ *   npm run bench -- --reps 5             more repetitions
+ *   npm run bench -- --small --reps 1     the smoke test's quick version (small pages)
+ *   npm run bench -- --builds 0,1000      fewer builds
+ *   npm run bench -- --out /tmp/b.md      write elsewhere
+ *
+ * Each repetition launches one fresh browser per build, in rotating order, and within it runs
+ * every variant of every page in rotating order, so slow drifts of the machine spread evenly.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, platform, release, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromiumPath, repoRoot } from '../e2e/harness';
+import { buildMatcherIndex } from '../../utils/matcher-index';
+import { compileMatcher } from '../../utils/matcher';
+import { launchBench } from './browser';
+import { benchTerms, bestPattern, markNames } from './fact-base';
+import {
+  measureCompetitor,
+  measureGloss,
+  measureHeap,
+  measureLive,
+  type CompetitorResult,
+  type GlossStaticResult,
+  type LiveResult,
+} from './measure';
+import { generatePages, textsOf, type PageInfo, type Scale } from './pages';
+import { measurePopup, searchTimes, type PopupResult } from './popup';
+import { renderReport } from './report';
+
+export interface BenchOptions {
+  scale: Scale;
+  reps: number;
+  /** Synthetic terms added per build; 0 is the build as shipped. */
+  builds: number[];
+  /** Where the Markdown report goes (null: nowhere). */
+  out: string | null;
+  /** Reuse existing builds in `.output/bench/`. */
+  skipBuild?: boolean;
+  log?: (message: string) => void;
+}
+
+export type Variant = 'gloss' | 'floor' | 'markjs-best' | 'markjs-array';
+export const COMPETITORS = ['floor', 'markjs-best', 'markjs-array'] as const;
+
+export interface BuildInfo {
+  extra: number;
+  terms: number;
+  dir: string;
+  contentBytes: number;
+  contentGzip: number;
+  /** Signs of the popup's search code or of fact text in the content script (should be none). */
+  leaks: string[];
+}
+
+export interface StaticRuns {
+  gloss: GlossStaticResult[];
+  floor: CompetitorResult[];
+  'markjs-best': CompetitorResult[];
+  'markjs-array': CompetitorResult[];
+}
+
+export interface BenchResults {
+  date: string;
+  command: string;
+  options: Omit<BenchOptions, 'log'>;
+  machine: {
+    cpu: string;
+    cores: number;
+    memoryGb: number;
+    os: string;
+    chromium: string;
+    node: string;
+  };
+  pages: PageInfo[];
+  builds: BuildInfo[];
+  /** page name → build extra → runs */
+  static: Record<string, Record<number, StaticRuns>>;
+  live: Record<number, LiveResult[]>;
+  liveBaseline: LiveResult[];
+  /** The large page's JavaScript heap in a browser without Gloss. */
+  heapWithout: number[];
+  popup: Record<number, PopupResult[]>;
+  /** The search function alone, per keystroke, ms (median of rounds). */
+  search: Record<number, number[]>;
+  seconds: number;
+}
+
+const rotate = <T>(list: readonly T[], by: number): T[] =>
+  list.map((_, i) => list[(i + by) % list.length] as T);
+
+function buildVariant(extra: number, log: (m: string) => void): string {
+  const outDir = join(repoRoot, '.output', 'bench', String(extra));
+  log(`building with ${extra} extra terms → ${outDir}`);
+  execFileSync(
+    process.execPath,
+    ['--import', 'tsx', join(repoRoot, 'tests', 'bench', 'build-variant.ts'), String(extra), outDir],
+    { cwd: repoRoot, stdio: 'pipe' },
+  );
+  return join(outDir, 'chrome-mv3');
+}
+
+/** Fuse.js, and fact texts the card fetches on demand, must not be in the content script. */
+function leaksOf(content: string): string[] {
+  const leaks: string[] = [];
+  for (const sign of ['Pattern length exceeds max', 'Fuse', 'fuzzyIndex']) {
+    if (content.includes(sign)) leaks.push(`search code ("${sign}")`);
+  }
+  for (const term of benchTerms(0)) {
+    for (const text of [term.summary, ...term.facts.map((f) => f.text)]) {
+      const probe = text.slice(0, 40);
+      if (probe.length >= 20 && content.includes(probe)) leaks.push(`fact text ("${probe}…")`);
+    }
+  }
+  return leaks;
+}
+
+function machine(): BenchResults['machine'] {
+  let chromium = '';
+  try {
+    chromium = execFileSync(chromiumPath(), ['--version'], { encoding: 'utf8' }).trim();
+  } catch {
+    chromium = 'unknown';
+  }
+  return {
+    cpu: cpus()[0]?.model ?? 'unknown',
+    cores: cpus().length,
+    memoryGb: Math.round(totalmem() / 1024 ** 3),
+    os: `${platform()} ${release()}`,
+    chromium,
+    node: process.version,
+  };
+}
+
+/** Checks the pages against the page matcher: the expected counts are really what is there. */
+function verifyPages(dir: string, pages: PageInfo[]): void {
+  const matcher = compileMatcher(buildMatcherIndex(benchTerms(0)));
+  for (const page of pages) {
+    const html = readFileSync(join(dir, page.file), 'utf8');
+    let found = 0;
+    for (const text of textsOf(html)) found += matcher.find(text).length;
+    if (found !== page.occurrences) {
+      throw new Error(`${page.file}: placed ${page.occurrences} terms, the matcher finds ${found}`);
+    }
+  }
+}
+
+export async function runBenchmark(options: BenchOptions): Promise<BenchResults> {
+  const started = Date.now();
+  const log =
+    options.log ??
+    ((m: string) => console.log(`[bench ${((Date.now() - started) / 1000).toFixed(0)}s] ${m}`));
+  const small = options.scale === 'small';
+
+  const builds: BuildInfo[] = [];
+  for (const extra of options.builds) {
+    const existing = join(repoRoot, '.output', 'bench', String(extra), 'chrome-mv3');
+    const dir =
+      options.skipBuild && existsSync(join(existing, 'manifest.json'))
+        ? existing
+        : buildVariant(extra, log);
+    const content = readFileSync(join(dir, 'content-scripts', 'content.js'));
+    builds.push({
+      extra,
+      terms: benchTerms(extra).length,
+      dir,
+      contentBytes: content.length,
+      contentGzip: gzipSync(content, { level: 9 }).length,
+      leaks: leaksOf(content.toString('utf8')),
+    });
+  }
+
+  const pagesDir = mkdtempSync(join(tmpdir(), 'gloss-bench-pages-'));
+  const pages = generatePages(pagesDir, options.scale);
+  verifyPages(pagesDir, pages);
+  const page = (name: string) => pages.find((p) => p.name === name) as PageInfo;
+  log(
+    `pages: ${pages.map((p) => `${p.file} ${p.words} words, ${p.textNodes} text nodes, ${p.occurrences} terms`).join('; ')}`,
+  );
+
+  const inputs = new Map(
+    builds.map((b) => {
+      const terms = benchTerms(b.extra);
+      return [b.extra, { names: markNames(terms), pattern: bestPattern(terms), terms }];
+    }),
+  );
+
+  const results: BenchResults = {
+    date: new Date().toISOString(),
+    command: small
+      ? `npm run bench -- --small --reps ${options.reps}`
+      : `npm run bench${options.reps !== 3 ? ` -- --reps ${options.reps}` : ''}`,
+    options: { scale: options.scale, reps: options.reps, builds: options.builds, out: options.out },
+    machine: machine(),
+    pages,
+    builds,
+    static: {},
+    live: {},
+    liveBaseline: [],
+    heapWithout: [],
+    popup: {},
+    search: {},
+    seconds: 0,
+  };
+  for (const name of ['article', 'large']) {
+    results.static[name] = {};
+    for (const b of builds) {
+      (results.static[name] as Record<number, StaticRuns>)[b.extra] = {
+        gloss: [],
+        floor: [],
+        'markjs-best': [],
+        'markjs-array': [],
+      };
+    }
+  }
+
+  try {
+    for (let rep = 0; rep < options.reps; rep++) {
+      log(`repetition ${rep + 1} of ${options.reps}`);
+      const bare = await launchBench(null, pagesDir);
+      try {
+        results.heapWithout.push(await measureHeap(bare, page('large').file));
+      } finally {
+        await bare.close();
+      }
+      for (const build of rotate(builds, rep)) {
+        const browser = await launchBench(build.dir, pagesDir);
+        const input = inputs.get(build.extra) as NonNullable<ReturnType<typeof inputs.get>>;
+        try {
+          for (const name of ['article', 'large']) {
+            const info = page(name);
+            const runs = (results.static[name] as Record<number, StaticRuns>)[
+              build.extra
+            ] as StaticRuns;
+            for (const variant of rotate(['gloss', ...COMPETITORS] as Variant[], rep)) {
+              const t0 = Date.now();
+              if (variant === 'gloss') {
+                runs.gloss.push(
+                  await measureGloss(browser, info.file, {
+                    heap: name === 'large',
+                    hover: name === 'large' ? 40 : 0,
+                  }),
+                );
+              } else {
+                const deadlineMs = small ? 5_000 : name === 'large' ? 15_000 : 20_000;
+                runs[variant].push(
+                  await measureCompetitor(browser, info.file, variant, {
+                    names: input.names,
+                    pattern: input.pattern,
+                    expected: info.occurrences,
+                    deadlineMs,
+                  }),
+                );
+              }
+              log(`  ${build.extra} terms, ${name}, ${variant}: ${Date.now() - t0} ms`);
+            }
+          }
+          const live = page('live').file;
+          const order = rep % 2 === 0 ? [true, false] : [false, true];
+          for (const on of order) {
+            if (!on && build.extra !== 0) continue;
+            const t0 = Date.now();
+            const run = await measureLive(browser, live, on);
+            if (on) (results.live[build.extra] ??= []).push(run);
+            else results.liveBaseline.push(run);
+            log(`  ${build.extra} terms, live, Gloss ${on ? 'on' : 'off'}: ${Date.now() - t0} ms`);
+          }
+          (results.popup[build.extra] ??= []).push(await measurePopup(browser));
+        } finally {
+          await browser.close();
+        }
+      }
+    }
+  } finally {
+    rmSync(pagesDir, { recursive: true, force: true });
+  }
+  for (const b of builds) {
+    results.search[b.extra] = searchTimes(
+      (inputs.get(b.extra) as { terms: ReturnType<typeof benchTerms> }).terms,
+    );
+  }
+  results.seconds = (Date.now() - started) / 1000;
+  if (options.out) {
+    writeFileSync(options.out, renderReport(results));
+    log(`wrote ${options.out}`);
+  }
+  return results;
+}
+
+function parseArgs(argv: string[]): BenchOptions {
+  const options: BenchOptions = {
+    scale: 'full',
+    reps: 3,
+    builds: [0, 1000, 10000],
+    out: join(repoRoot, 'docs', 'benchmarks.md'),
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--small') options.scale = 'small';
+    else if (arg === '--reps') options.reps = Math.max(1, Number(argv[++i]));
+    else if (arg === '--builds') options.builds = String(argv[++i]).split(',').map(Number);
+    else if (arg === '--out') options.out = String(argv[++i]);
+    else if (arg === '--skip-build') options.skipBuild = true;
+    else throw new Error(`unknown option ${arg}`);
+  }
+  return options;
+}
+
+if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
+  runBenchmark(parseArgs(process.argv.slice(2))).catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}
