@@ -70,6 +70,25 @@ export default defineConfig({
     plugins: [preact(), glossData()],
     build: { target: 'es2022' },
   }),
+  hooks: {
+    // The content script uses the browser's own API (components/card/page-browser.ts); WXT's
+    // content-script helpers import `wxt/browser` too, so point that at the native object in the
+    // content script's build only. Every other entrypoint keeps webextension-polyfill.
+    'vite:build:extendConfig'(entrypoints, config) {
+      if (!entrypoints.some((e) => e.type === 'content-script')) return;
+      const alias = config.resolve?.alias ?? {};
+      const rest = Array.isArray(alias)
+        ? alias
+        : Object.entries(alias).map(([find, replacement]) => ({
+            find,
+            replacement: String(replacement),
+          }));
+      config.resolve = {
+        ...config.resolve,
+        alias: [{ find: 'wxt/browser', replacement: '@wxt-dev/browser' }, ...rest],
+      };
+    },
+  },
   manifest: ({ browser, manifestVersion }) => ({
     name: 'Gloss',
     description:

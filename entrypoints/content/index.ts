@@ -1,8 +1,10 @@
-import { browser } from 'wxt/browser';
+// The browser's own API, not the polyfill: see components/card/page-browser.ts.
+import { browser } from '@wxt-dev/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import matcherIndex from 'virtual:gloss/matcher-index';
 import cardCss from '../../components/card/card.css?inline';
-import { startPageSession, type PageBrowser } from '../../components/card/page-session';
+import { pageBrowser, type NativeApi } from '../../components/card/page-browser';
+import { startPageSession } from '../../components/card/page-session';
 import { compileMatcher } from '../../utils/matcher';
 import './style.css';
 
@@ -22,7 +24,7 @@ export default defineContentScript({
     };
     const session = startPageSession({
       win: window,
-      browser: browser as unknown as PageBrowser,
+      browser: pageBrowser(browser as unknown as NativeApi),
       matcher,
       cardCss,
     });
