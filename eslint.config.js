@@ -20,6 +20,11 @@ export default tseslint.config(
     },
   },
   {
+    // Scripts of the fixture pages run in an ordinary page.
+    files: ['tests/fixtures/**/*.js'],
+    languageOptions: { globals: { window: 'readonly', document: 'readonly' } },
+  },
+  {
     // Browser tests drive extension pages and the service worker, which use `chrome` directly.
     files: ['tests/e2e/**', 'tests/bench/**', 'tests/demo/**'],
     rules: { 'no-restricted-globals': 'off' },

@@ -37,7 +37,9 @@ const storedBookmarks = () =>
 async function nextTermCommand(): Promise<boolean> {
   await page.bringToFront();
   return gloss.worker.evaluate(() =>
-    (globalThis as unknown as { glossCommand(c: string): Promise<boolean> }).glossCommand('next-term'),
+    (globalThis as unknown as { glossCommand(c: string): Promise<boolean> }).glossCommand(
+      'next-term',
+    ),
   );
 }
 
@@ -145,12 +147,16 @@ test('settings reach the open tab: per-site off stops marking, "first only" mark
 test('"Open in full" opens the term\'s page from the popup in a new tab', async () => {
   await page.bringToFront();
   await hoverText(page, '#trade', 'INSTC');
-  await page.waitForFunction(() => document.querySelector('gloss-root')?.shadowRoot?.querySelector('.card-foot button'));
+  await page.waitForFunction(() =>
+    document.querySelector('gloss-root')?.shadowRoot?.querySelector('.card-foot button'),
+  );
   const opened = gloss.context.waitForEvent('page');
   await page.locator('gloss-root .card-foot button').click();
   const termPage = await opened;
   await termPage.waitForLoadState();
   expect(termPage.url()).toContain('popup.html?term=instc');
-  await termPage.getByRole('heading', { level: 2, name: /North.South Transport Corridor/ }).waitFor();
+  await termPage
+    .getByRole('heading', { level: 2, name: /North.South Transport Corridor/ })
+    .waitFor();
   await termPage.close();
 });

@@ -96,7 +96,14 @@ test('forms, code, editable, hidden and aria-hidden text are never marked; traps
     const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
     return chrome.tabs.sendMessage(tab!.id!, { type: 'page:terms', payload: {} });
   });
-  expect(listed).toEqual({ host: '127.0.0.1', enabled: true, terms: [{ id: 'instc', count: 1 }, { id: 'quad', count: 1 }] });
+  expect(listed).toEqual({
+    host: '127.0.0.1',
+    enabled: true,
+    terms: [
+      { id: 'instc', count: 1 },
+      { id: 'quad', count: 1 },
+    ],
+  });
   // Typing a term into the page's own field leaves it alone, and the page keeps its focus.
   await page.click('#field');
   await page.keyboard.press('End');
