@@ -56,7 +56,6 @@ export class Annotator {
   private readonly shadows = new Set<ShadowRoot>();
   private readonly firsts = new Map<number, Occurrence>();
   private observer: MutationObserver | null = null;
-  private hosts: HTMLCollection | null = null;
   private running: Promise<void> | null = null;
   private batchTimer: unknown = null;
   private destroyed = false;
@@ -209,14 +208,8 @@ export class Annotator {
 
   private onMutations(records: MutationRecord[]): void {
     if (this.destroyed) return;
-    // Gloss's own UI is in the page only while a card is open: most of the time there is
-    // nothing of ours to look for (a live collection's length is cheap to read).
-    this.hosts ??= (this.root.ownerDocument ?? (this.root as Document)).getElementsByTagName(
-      GLOSS_HOST_TAG,
-    );
-    const ours = this.hosts.length > 0 ? isGlossNode : () => false;
     for (const record of records) {
-      if (ours(record.target)) continue;
+      if (isGlossNode(record.target)) continue;
       if (record.type === 'characterData') {
         this.pending.add(record.target);
         continue;
@@ -226,7 +219,7 @@ export class Annotator {
       const added = record.addedNodes;
       for (let k = 0; k < added.length; k++) {
         const node = added[k] as Node;
-        if (!ours(node)) this.pending.add(node);
+        if (!isGlossNode(node)) this.pending.add(node);
       }
     }
     if (this.pending.size > 0 && this.batchTimer === null) {

@@ -19,7 +19,7 @@ import type { Occurrence } from './occurrence-store';
 export interface ViewportEnv {
   /** The viewport's size in CSS pixels. */
   size(): { width: number; height: number };
-  /** Where `node`'s text is, vertically, in viewport coordinates; null when it has no box. */
+  /** Where `node`'s text is (or its parent's box), vertically, in viewport coordinates; null when it has no box. */
   extent(node: Text): { top: number; bottom: number } | null;
   /** The node at a viewport point (a text node or an element), or null. */
   nodeAt(x: number, y: number): Node | null;
@@ -76,8 +76,15 @@ function viewportEnv(win: typeof globalThis): ViewportEnv | undefined {
   return {
     size: () => ({ width: win.innerWidth, height: win.innerHeight }),
     extent(node) {
-      range.selectNodeContents(node);
-      const r = range.getBoundingClientRect();
+      // The parent element's box holds the text and is several times cheaper to read than the
+      // text's own (a range). Being generous here only registers a few more marks.
+      const parent = node.parentElement;
+      let r: DOMRect;
+      if (parent) r = parent.getBoundingClientRect();
+      else {
+        range.selectNodeContents(node);
+        r = range.getBoundingClientRect();
+      }
       return r.width === 0 && r.height === 0 ? null : { top: r.top, bottom: r.bottom };
     },
     nodeAt(x, y) {
@@ -96,7 +103,9 @@ function viewportEnv(win: typeof globalThis): ViewportEnv | undefined {
       win.addEventListener('resize', moved, options);
       // Content that grows or shrinks moves marks in or out of view without any scrolling.
       const observer =
-        typeof win.ResizeObserver === 'function' ? new win.ResizeObserver(() => listener(false)) : null;
+        typeof win.ResizeObserver === 'function'
+          ? new win.ResizeObserver(() => listener(false))
+          : null;
       observer?.observe(doc.documentElement);
       return () => {
         doc.removeEventListener('scroll', moved, options);
@@ -121,6 +130,8 @@ const SAMPLES = [
   [0.15, 0.5],
   [0.85, 0.5],
 ] as const;
+/** How often a resizing page is checked for marks that moved. */
+const RESIZE_CHECK_MS = 100;
 /** While marks keep arriving (a long first scan, a live blog), update at most this often. */
 const PAINT_UPDATE_MS = 200;
 
@@ -160,6 +171,10 @@ export class HighlightPainter {
    */
   private openEnd = true;
   private insertedInside = false;
+  /** Runs of `ordered` the last update looked at, by position (kept in step with insertions). */
+  private clusters: [number, number][] = [];
+  private resizeCheckPending = false;
+  private lastResizeCheck = -Infinity;
   /** The first and last registered nodes and where they were at the last update. */
   private anchors: { node: Text; top: number }[] = [];
   private unwatch: (() => void) | null = null;
@@ -304,8 +319,14 @@ export class HighlightPainter {
     // The first scan paints in document order: appending is the common case.
     if (!last || before(last, node)) this.ordered.push(node);
     else {
-      this.ordered.splice(this.lowerBound(node), 0, node);
-      this.insertedInside = true;
+      const at = this.lowerBound(node);
+      this.ordered.splice(at, 0, node);
+      // Only an insertion next to what the last update looked at can change what is in view.
+      for (const run of this.clusters) {
+        if (at >= run[0] - MISSES && at <= run[1] + MISSES) this.insertedInside = true;
+        if (at <= run[0]) run[0]++;
+        if (at <= run[1]) run[1]++;
+      }
     }
   }
 
@@ -379,6 +400,7 @@ export class HighlightPainter {
     const ordered = this.ordered;
     this.insertedInside = false;
     this.openEnd = ordered.length === 0;
+    this.clusters = [];
     if (ordered.length > 0) {
       const near = (k: number): boolean => {
         const e = viewport.extent(ordered[k] as Text);
@@ -386,10 +408,10 @@ export class HighlightPainter {
       };
       const seen = new Set<number>();
       /** Walks `ordered` from `at` in direction `step` until MISSES nodes in a row are away. */
-      const walk = (at: number, step: 1 | -1) => {
+      const walk = (at: number, step: 1 | -1): number => {
         let k = at;
         for (let misses = 0; k >= 0 && k < ordered.length && misses < MISSES; k += step) {
-          if (seen.has(k)) return;
+          if (seen.has(k)) return k;
           seen.add(k);
           if (near(k)) {
             next.add(ordered[k] as Text);
@@ -397,6 +419,7 @@ export class HighlightPainter {
           } else misses++;
         }
         if (k >= ordered.length) this.openEnd = true;
+        return k;
       };
       // Each spot of the viewport (main column, sidebar…) is a run of nodes in document order.
       for (const [fx, fy] of SAMPLES) {
@@ -404,10 +427,11 @@ export class HighlightPainter {
         if (!hit || hit.getRootNode() !== hit.ownerDocument) continue;
         const at = Math.min(this.lowerBound(hit), ordered.length - 1);
         if (seen.has(at)) continue;
-        walk(at, 1);
-        walk(at - 1, -1);
+        const hi = walk(at, 1);
+        const lo = walk(at - 1, -1);
+        this.clusters.push([lo, hi]);
       }
-      if (seen.size === 0) walk(0, 1);
+      if (seen.size === 0) this.clusters.push([0, walk(0, 1)]);
     }
     // Nodes outside the main document (open shadow roots) are few: always registered.
     for (const node of this.loose) next.add(node);
@@ -449,6 +473,25 @@ export class HighlightPainter {
    * Called right after layout (resize observations are), so reading rectangles is cheap.
    */
   private resized(): void {
+    const viewport = this.env.viewport as ViewportEnv;
+    // A growing page resizes every frame: look at most every RESIZE_CHECK_MS, and once more
+    // when it stops.
+    const now = viewport.now();
+    if (now - this.lastResizeCheck >= RESIZE_CHECK_MS) {
+      this.lastResizeCheck = now;
+      this.checkAnchors();
+      return;
+    }
+    if (this.resizeCheckPending) return;
+    this.resizeCheckPending = true;
+    viewport.setTimeout(() => {
+      this.resizeCheckPending = false;
+      if (viewport.now() - this.lastResizeCheck >= RESIZE_CHECK_MS) this.resized();
+    }, RESIZE_CHECK_MS);
+  }
+
+  private checkAnchors(): void {
+    if (!this.windowed) return;
     const viewport = this.env.viewport as ViewportEnv;
     if (this.anchors.length > 0) {
       const still = this.anchors.every(({ node, top }) => {

@@ -78,7 +78,10 @@ export function probe(text: string, start: number, end: number, bits: number): n
  * The probe filter of a table's first tokens, 4 bits per character. `keys` gives each first
  * token and whether a one-token alias starts with it (which also matches with a plural "s").
  */
-export function buildFilter(keys: Iterable<[first: string, single: boolean]>, bits: number): string {
+export function buildFilter(
+  keys: Iterable<[first: string, single: boolean]>,
+  bits: number,
+): string {
   const nibbles = new Uint8Array((1 << bits) >>> 2);
   const set = (p: number) => {
     nibbles[p >>> 2] = (nibbles[p >>> 2] ?? 0) | (1 << (p & 3));

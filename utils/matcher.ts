@@ -190,7 +190,21 @@ export function compileMatcher(index: MatcherIndex): Matcher {
   function matchAt(text: string, lower: string, i: number, j: number, out: Match[]): number {
     const list = lookup(lower.slice(i, j));
     if (list) {
+      // The token after this one, read once: most entries fail on it ("India" then anything
+      // but "Russia"), and comparing it is cheaper than trying the entry.
+      let second: string | null | undefined;
       for (const entry of list) {
+        if (entry.rest.length > 0) {
+          if (second === undefined) {
+            const g = skipGap(text, j, j - i);
+            second = g < 0 ? null : lower.slice(g, tokenEnd(text, g));
+          }
+          if (
+            second === null ||
+            !sameToken(second, entry.rest[0] as string, entry.rest.length === 1)
+          )
+            continue;
+        }
         const end = tryEntry(entry, text, lower, i, j);
         if (end >= 0 && (!entry.rule || ruleAllows(entry.rule, lower, i, end))) {
           out.push({ start: i, end, term: entry.term });

@@ -25,15 +25,18 @@ export interface BenchBrowser {
   worker: Worker | null;
   extensionId: string | null;
   origin: string;
-  /** Switches Gloss on or off for the benchmark's pages (127.0.0.1). */
-  setGloss(enabled: boolean): Promise<void>;
+  /** Switches Gloss on or off for the benchmark's pages (127.0.0.1), in a mark style. */
+  setGloss(enabled: boolean, style?: 'underline' | 'background'): Promise<void>;
   /** A new tab and a CDP session on it. */
   open(): Promise<{ page: Page; cdp: CDPSession }>;
   close(): Promise<void>;
 }
 
 /** Launches Chromium with `extension` (a built chrome-mv3 folder) or with no extension. */
-export async function launchBench(extension: string | null, pagesDir: string): Promise<BenchBrowser> {
+export async function launchBench(
+  extension: string | null,
+  pagesDir: string,
+): Promise<BenchBrowser> {
   const profile = mkdtempSync(join(tmpdir(), 'gloss-bench-'));
   const server = await serveFolder(pagesDir);
   const args = chromiumArgs(extension ?? '').filter(
@@ -50,13 +53,13 @@ export async function launchBench(extension: string | null, pagesDir: string): P
     worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   }
   const extensionId = worker ? new URL(worker.url()).host : null;
-  const setGloss = async (enabled: boolean) => {
+  const setGloss = async (enabled: boolean, style: 'underline' | 'background' = 'underline') => {
     if (!worker) return;
-    const settings = { ...DEFAULT_SETTINGS, disabledSites: enabled ? [] : ['127.0.0.1'] };
-    await worker.evaluate(
-      ([key, value]) => chrome.storage.local.set({ [key as string]: value }),
-      [SETTINGS_KEY, settings] as const,
-    );
+    const settings = { ...DEFAULT_SETTINGS, style, disabledSites: enabled ? [] : ['127.0.0.1'] };
+    await worker.evaluate(([key, value]) => chrome.storage.local.set({ [key as string]: value }), [
+      SETTINGS_KEY,
+      settings,
+    ] as const);
   };
   return {
     context,

@@ -98,10 +98,12 @@ function debugTasks(events: TraceEvent[], tasks: Task[], start: TraceEvent): voi
 function breakdown(events: TraceEvent[], pid: number, tid: number, from: number, to: number): void {
   const by = new Map<string, number>();
   for (const e of events) {
-    if (e.pid !== pid || e.tid !== tid || e.ph !== 'X' || !e.dur || e.ts < from || e.ts >= to) continue;
+    if (e.pid !== pid || e.tid !== tid || e.ph !== 'X' || !e.dur || e.ts < from || e.ts >= to)
+      continue;
     let name = e.name;
     const url = (e.args?.data as { url?: string } | undefined)?.url;
-    if (url && (name === 'FunctionCall' || name === 'TimerFire')) name += url.includes('chrome-extension') ? ' (Gloss)' : ' (page)';
+    if (url && (name === 'FunctionCall' || name === 'TimerFire'))
+      name += url.includes('chrome-extension') ? ' (Gloss)' : ' (page)';
     by.set(name, (by.get(name) ?? 0) + e.dur / 1000);
   }
   console.log(
@@ -142,11 +144,13 @@ class Worlds {
   private async contextId(gloss: boolean): Promise<number> {
     const deadline = Date.now() + 30_000;
     for (;;) {
-      const found = [...this.contexts].reverse().find(
-        (c) =>
-          c.frameId === this.frameId &&
-          (gloss ? c.type === 'isolated' && c.name === 'Gloss' : c.type === 'default'),
-      );
+      const found = [...this.contexts]
+        .reverse()
+        .find(
+          (c) =>
+            c.frameId === this.frameId &&
+            (gloss ? c.type === 'isolated' && c.name === 'Gloss' : c.type === 'default'),
+        );
       if (found) return found.id;
       if (Date.now() > deadline) throw new Error(`no ${gloss ? 'Gloss' : 'page'} world`);
       await sleep(20);
@@ -176,9 +180,14 @@ class Worlds {
   }
 }
 
+/** Collects garbage (so one measurement's leftovers are not collected in the next's window). */
+async function collect(cdp: CDPSession): Promise<void> {
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.collectGarbage');
+}
+
 async function heapUsed(cdp: CDPSession): Promise<number> {
-  await cdp.send('HeapProfiler.collectGarbage');
-  await cdp.send('HeapProfiler.collectGarbage');
+  await collect(cdp);
   const { usedSize } = await cdp.send('Runtime.getHeapUsage');
   return usedSize;
 }
@@ -237,6 +246,7 @@ export async function measureGloss(
     await worlds.gloss(GLOSS_LOADED);
     await worlds.page(SETTLE);
     const beforeBytes = options.heap ? await heapUsed(cdp) : 0;
+    if (!options.heap) await collect(cdp);
     await worlds.gloss(GLOSS_HOOK);
     const idle = worlds.gloss('globalThis.__benchIdle');
     await sleep(50);
@@ -342,9 +352,13 @@ export async function measureCompetitor(
         w.__benchNames = names;
         w.__benchPattern = pattern;
       },
-      [variant === 'markjs-array' ? input.names : [], variant === 'markjs-best' ? input.pattern : ''],
+      [
+        variant === 'markjs-array' ? input.names : [],
+        variant === 'markjs-best' ? input.pattern : '',
+      ],
     );
     await worlds.page(SETTLE);
+    await collect(cdp);
     const stop = await startTrace(cdp);
     await worlds.page(MARK_START);
     const run = await worlds.page<{
@@ -408,8 +422,9 @@ export async function measureLive(
   browser: BenchBrowser,
   file: string,
   glossOn: boolean,
+  style: 'underline' | 'background' = 'underline',
 ): Promise<LiveResult> {
-  await browser.setGloss(glossOn);
+  await browser.setGloss(glossOn, style);
   const { page, cdp, worlds } = await openAt(browser, file);
   try {
     await worlds.gloss(GLOSS_LOADED);
@@ -418,6 +433,7 @@ export async function measureLive(
       await worlds.gloss(LIVE_TRACK);
     }
     await worlds.page(SETTLE);
+    await collect(cdp);
     const stop = await startTrace(cdp);
     await worlds.page(MARK_START);
     await worlds.page(LIVE_RUN);

@@ -192,7 +192,10 @@ class Writer {
 }
 
 function siteChrome(w: Writer, body: string, title: string, tail = ''): string {
-  const nav = Array.from({ length: 12 }, (_, i) => `<li><a href="#s${i}">${w.prose(2, 0)}</a></li>`);
+  const nav = Array.from(
+    { length: 12 },
+    (_, i) => `<li><a href="#s${i}">${w.prose(2, 0)}</a></li>`,
+  );
   const side = Array.from(
     { length: 8 },
     (_, i) => `<li><a href="#r${i}">${w.prose(9, i % 3 === 0 ? 1 : 0)}</a></li>`,

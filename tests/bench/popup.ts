@@ -55,9 +55,7 @@ export async function measurePopup(browser: BenchBrowser): Promise<PopupResult> 
       for (const ch of query) {
         await page.evaluate(`performance.mark('key:${key}:start')`);
         await page.keyboard.type(ch);
-        await page.evaluate(
-          'new Promise((r) => requestAnimationFrame(() => setTimeout(r, 30)))',
-        );
+        await page.evaluate('new Promise((r) => requestAnimationFrame(() => setTimeout(r, 30)))');
         await page.evaluate(`performance.mark('key:${key}:end')`);
         key++;
       }

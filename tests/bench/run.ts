@@ -12,7 +12,7 @@
  * every variant of every page in rotating order, so slow drifts of the machine spread evenly.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, platform, release, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -43,6 +43,8 @@ export interface BenchOptions {
   out: string | null;
   /** Reuse existing builds in `.output/bench/`. */
   skipBuild?: boolean;
+  /** Only re-write the report from the last run's figures (`.output/bench/results-<scale>.json`). */
+  render?: boolean;
   log?: (message: string) => void;
 }
 
@@ -84,6 +86,8 @@ export interface BenchResults {
   static: Record<string, Record<number, StaticRuns>>;
   live: Record<number, LiveResult[]>;
   liveBaseline: LiveResult[];
+  /** The live page with the bundled fact base and the background mark style. */
+  liveBackground: LiveResult[];
   /** The large page's JavaScript heap in a browser without Gloss. */
   heapWithout: number[];
   popup: Record<number, PopupResult[]>;
@@ -100,7 +104,13 @@ function buildVariant(extra: number, log: (m: string) => void): string {
   log(`building with ${extra} extra terms → ${outDir}`);
   execFileSync(
     process.execPath,
-    ['--import', 'tsx', join(repoRoot, 'tests', 'bench', 'build-variant.ts'), String(extra), outDir],
+    [
+      '--import',
+      'tsx',
+      join(repoRoot, 'tests', 'bench', 'build-variant.ts'),
+      String(extra),
+      outDir,
+    ],
     { cwd: repoRoot, stdio: 'pipe' },
   );
   return join(outDir, 'chrome-mv3');
@@ -122,9 +132,12 @@ function leaksOf(content: string): string[] {
 }
 
 function machine(): BenchResults['machine'] {
-  let chromium = '';
+  let chromium: string;
   try {
-    chromium = execFileSync(chromiumPath(), ['--version'], { encoding: 'utf8' }).trim();
+    chromium = execFileSync(chromiumPath(), ['--version'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
   } catch {
     chromium = 'unknown';
   }
@@ -203,6 +216,7 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResults>
     static: {},
     live: {},
     liveBaseline: [],
+    liveBackground: [],
     heapWithout: [],
     popup: {},
     search: {},
@@ -248,7 +262,7 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResults>
                   }),
                 );
               } else {
-                const deadlineMs = small ? 5_000 : name === 'large' ? 15_000 : 20_000;
+                const deadlineMs = small ? 5_000 : name === 'large' ? 10_000 : 20_000;
                 runs[variant].push(
                   await measureCompetitor(browser, info.file, variant, {
                     names: input.names,
@@ -262,16 +276,25 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResults>
             }
           }
           const live = page('live').file;
-          const order = rep % 2 === 0 ? [true, false] : [false, true];
-          for (const on of order) {
-            if (!on && build.extra !== 0) continue;
+          // The smoke test (small pages) skips the style comparison to stay quick.
+          const runs: ('on' | 'off' | 'background')[] =
+            build.extra !== 0 ? ['on'] : small ? ['on', 'off'] : ['on', 'off', 'background'];
+          for (const kind of rotate(runs, rep)) {
             const t0 = Date.now();
-            const run = await measureLive(browser, live, on);
-            if (on) (results.live[build.extra] ??= []).push(run);
-            else results.liveBaseline.push(run);
-            log(`  ${build.extra} terms, live, Gloss ${on ? 'on' : 'off'}: ${Date.now() - t0} ms`);
+            const run = await measureLive(
+              browser,
+              live,
+              kind !== 'off',
+              kind === 'background' ? 'background' : 'underline',
+            );
+            if (kind === 'on') (results.live[build.extra] ??= []).push(run);
+            else if (kind === 'off') results.liveBaseline.push(run);
+            else results.liveBackground.push(run);
+            log(`  ${build.extra} terms, live, Gloss ${kind}: ${Date.now() - t0} ms`);
           }
-          (results.popup[build.extra] ??= []).push(await measurePopup(browser));
+          if (!small || build.extra === 0) {
+            (results.popup[build.extra] ??= []).push(await measurePopup(browser));
+          }
         } finally {
           await browser.close();
         }
@@ -288,6 +311,10 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResults>
   results.seconds = (Date.now() - started) / 1000;
   if (options.out) {
     writeFileSync(options.out, renderReport(results));
+    // The raw figures, for `--render` (re-writing the report without measuring again).
+    const saved = join(repoRoot, '.output', 'bench');
+    mkdirSync(saved, { recursive: true });
+    writeFileSync(join(saved, `results-${options.scale}.json`), JSON.stringify(results));
     log(`wrote ${options.out}`);
   }
   return results;
@@ -307,14 +334,22 @@ function parseArgs(argv: string[]): BenchOptions {
     else if (arg === '--builds') options.builds = String(argv[++i]).split(',').map(Number);
     else if (arg === '--out') options.out = String(argv[++i]);
     else if (arg === '--skip-build') options.skipBuild = true;
+    else if (arg === '--render') options.render = true;
     else throw new Error(`unknown option ${arg}`);
   }
   return options;
 }
 
 if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
-  runBenchmark(parseArgs(process.argv.slice(2))).catch((error: unknown) => {
-    console.error(error);
-    process.exitCode = 1;
-  });
+  const options = parseArgs(process.argv.slice(2));
+  if (options.render) {
+    const saved = join(repoRoot, '.output', 'bench', `results-${options.scale}.json`);
+    const results = JSON.parse(readFileSync(saved, 'utf8')) as BenchResults;
+    writeFileSync(options.out ?? join(repoRoot, 'docs', 'benchmarks.md'), renderReport(results));
+  } else {
+    runBenchmark(options).catch((error: unknown) => {
+      console.error(error);
+      process.exitCode = 1;
+    });
+  }
 }

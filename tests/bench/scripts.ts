@@ -180,7 +180,11 @@ export function competitor(variant: string, deadlineMs: number, expected: number
       } catch (e) {
         // The deadline, or mark.js giving up (its recursion overflows the stack past a few
         // thousand names): either way the time is extrapolated from the share done.
-        if (e !== STOP) error = String((e && e.message) || e).slice(0, 120);
+        if (e !== STOP) {
+          const message = String((e && e.message) || e);
+          // "Invalid regular expression: /…huge pattern…/: Stack overflow": keep the reason.
+          error = message.slice(message.lastIndexOf(': ') + 2).slice(0, 80);
+        }
         stopped = true;
         if (variant === 'markjs-best') done = Math.max(1, count) / Math.max(1, ${expected});
         else done = Math.max(1e-6, seen / window.__benchNames.length);

@@ -12,7 +12,8 @@ export function summarize(values: readonly number[]): Summary {
   const n = sorted.length;
   if (n === 0) return { median: NaN, min: NaN, max: NaN, n: 0 };
   const mid = Math.floor(n / 2);
-  const median = n % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+  const median =
+    n % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
   return { median, min: sorted[0] as number, max: sorted[n - 1] as number, n };
 }
 
@@ -41,7 +42,11 @@ export function range(s: Summary, format: (v: number) => string = ms): string {
 
 export function ratio(value: number): string {
   if (!Number.isFinite(value)) return '–';
-  return value >= 100 ? `${Math.round(value)}×` : value >= 10 ? `${value.toFixed(1)}×` : `${value.toFixed(2)}×`;
+  return value >= 100
+    ? `${Math.round(value)}×`
+    : value >= 10
+      ? `${value.toFixed(1)}×`
+      : `${value.toFixed(2)}×`;
 }
 
 export function bytes(value: number): string {

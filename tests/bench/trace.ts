@@ -38,7 +38,9 @@ export async function startTrace(cdp: CDPSession): Promise<() => Promise<TraceEv
     transferMode: 'ReportEvents' as const,
   });
   return async () => {
-    const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+    const complete = new Promise<void>((resolve) =>
+      cdp.once('Tracing.tracingComplete', () => resolve()),
+    );
     await cdp.send('Tracing.end');
     await complete;
     cdp.off('Tracing.dataCollected', onData);
@@ -65,8 +67,20 @@ export function findMark(events: readonly TraceEvent[], name: string): TraceEven
   return events.find((e) => e.name === name && e.cat.includes('blink.user_timing'));
 }
 
-const RENDER_STEPS = new Set(['UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Commit', 'Layerize']);
-const GC_STEPS = new Set(['MinorGC', 'MajorGC', 'V8.GC_MC_BACKGROUND_MARKING', 'BlinkGC.AtomicPhase']);
+const RENDER_STEPS = new Set([
+  'UpdateLayoutTree',
+  'Layout',
+  'PrePaint',
+  'Paint',
+  'Commit',
+  'Layerize',
+]);
+const GC_STEPS = new Set([
+  'MinorGC',
+  'MajorGC',
+  'V8.GC_MC_BACKGROUND_MARKING',
+  'BlinkGC.AtomicPhase',
+]);
 
 /**
  * The top-level tasks of thread (`pid`, `tid`) that start in [`from`, `to`) (trace clock, µs).
@@ -101,7 +115,10 @@ export function tasksOf(
     }
     if (!current) continue;
     const url = (e.args?.data as { url?: string } | undefined)?.url;
-    if (url && (e.name === 'FunctionCall' || e.name === 'EvaluateScript' || e.name === 'TimerFire')) {
+    if (
+      url &&
+      (e.name === 'FunctionCall' || e.name === 'EvaluateScript' || e.name === 'TimerFire')
+    ) {
       current.urls.push(url);
     }
     if (e.ts >= stepEnd && RENDER_STEPS.has(e.name)) {
@@ -152,8 +169,7 @@ export function scriptTime(
 ): number[] {
   const own = events
     .filter(
-      (e) =>
-        e.pid === pid && e.tid === tid && e.ph === 'X' && e.ts >= from && e.ts < to && e.dur,
+      (e) => e.pid === pid && e.tid === tid && e.ph === 'X' && e.ts >= from && e.ts < to && e.dur,
     )
     .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
   const perTask: number[] = [];
@@ -234,7 +250,13 @@ export function eventMs(
   const own = events
     .filter(
       (e) =>
-        e.pid === pid && e.tid === tid && e.ph === 'X' && e.ts >= from && e.ts < to && e.dur && names.has(e.name),
+        e.pid === pid &&
+        e.tid === tid &&
+        e.ph === 'X' &&
+        e.ts >= from &&
+        e.ts < to &&
+        e.dur &&
+        names.has(e.name),
     )
     .sort((a, b) => a.ts - b.ts);
   for (const e of own) {

@@ -1,0 +1,87 @@
+/**
+ * The benchmark, once, on small pages with one repetition, so it cannot rot: it must build its
+ * variants, generate and verify its pages, measure every variant, and write a report whose
+ * figures are all there. It checks structure (every occurrence marked, numbers are finite),
+ * never speed: speed lives in `docs/benchmarks.md`, produced by `npm run bench`.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, expect, test } from 'vitest';
+import { runBenchmark, type BenchResults } from '../bench/run';
+
+const dir = mkdtempSync(join(tmpdir(), 'gloss-bench-smoke-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const finite = (value: number) => expect(Number.isFinite(value), `${value} is finite`).toBe(true);
+
+test('the benchmark runs end to end and reports every figure', { timeout: 240_000 }, async () => {
+  const out = join(dir, 'benchmarks.md');
+  const results: BenchResults = await runBenchmark({
+    scale: 'small',
+    reps: 1,
+    builds: [0, 1000],
+    out,
+    log: () => {},
+  });
+
+  const expected = Object.fromEntries(results.pages.map((p) => [p.name, p.occurrences]));
+  for (const name of ['article', 'large']) {
+    for (const extra of [0, 1000]) {
+      const runs = results.static[name]?.[extra];
+      expect(runs, `${name} with ${extra} extra terms`).toBeDefined();
+      const [gloss] = runs?.gloss ?? [];
+      expect(gloss).toBeDefined();
+      if (!gloss) continue;
+      // Every occurrence found and painted, whatever the size of the fact base.
+      expect(gloss.occurrences).toBe(expected[name]);
+      expect(gloss.painted).toBe(expected[name]);
+      for (const value of [gloss.totalMs, gloss.startupMs, gloss.mark.ms, gloss.longestMs]) {
+        finite(value);
+      }
+      expect(gloss.mark.ms).toBeGreaterThan(0);
+      for (const variant of ['floor', 'markjs-best', 'markjs-array'] as const) {
+        const [run] = runs?.[variant] ?? [];
+        expect(run, variant).toBeDefined();
+        if (run) finite(run.ms);
+      }
+      // mark.js at its best marks the same occurrences on these pages.
+      expect(runs?.['markjs-best'][0]?.count).toBe(expected[name]);
+    }
+  }
+  const large = results.static.large?.[0]?.gloss[0];
+  finite(large?.hover?.perMoveMs ?? NaN);
+  expect(large?.heap?.afterBytes).toBeGreaterThan(0);
+
+  const live = results.live[0]?.[0];
+  expect(live?.gloss?.unmarked).toBe(0);
+  expect(live?.gloss?.delays.length).toBe(
+    results.pages.find((p) => p.name === 'live')?.live?.paragraphs,
+  );
+  finite(live?.glossScriptMs ?? NaN);
+  expect(results.liveBaseline).toHaveLength(1);
+
+  const popup = results.popup[0]?.[0];
+  finite(popup?.shownMs ?? NaN);
+  expect(popup?.keystrokesMs.length).toBeGreaterThan(10);
+  expect(results.search[0]?.every(Number.isFinite)).toBe(true);
+
+  for (const build of results.builds) {
+    expect(build.contentGzip).toBeGreaterThan(0);
+    expect(build.leaks).toEqual([]);
+  }
+
+  const report = readFileSync(out, 'utf8');
+  for (const heading of [
+    '## Goals',
+    '## At a glance',
+    '## Page cost',
+    '## Live page',
+    '## Popup',
+    '## Method',
+  ]) {
+    expect(report).toContain(heading);
+  }
+  expect(report).toContain(results.machine.chromium);
+  expect(report).not.toMatch(/NaN|undefined|Infinity/);
+});
