@@ -137,38 +137,8 @@ export async function launchGloss(
  * `globalThis.__gloss` lives; the page itself cannot see it) and returns its JSON value.
  */
 export async function evalInGloss<T>(page: Page, expression: string, timeout = 10_000): Promise<T> {
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    const contexts: { id: number; name: string; auxData?: { frameId?: string; type?: string } }[] =
-      [];
-    cdp.on('Runtime.executionContextCreated', (e) => contexts.push(e.context));
-    await cdp.send('Runtime.enable');
-    const { frameTree } = await cdp.send('Page.getFrameTree');
-    const deadline = Date.now() + timeout;
-    for (;;) {
-      const world = contexts.find(
-        (c) =>
-          c.auxData?.type === 'isolated' &&
-          c.auxData.frameId === frameTree.frame.id &&
-          c.name === 'Gloss',
-      );
-      if (world) {
-        const result = await cdp.send('Runtime.evaluate', {
-          expression,
-          contextId: world.id,
-          awaitPromise: true,
-          returnByValue: true,
-        });
-        if (result.exceptionDetails)
-          throw new Error(result.exceptionDetails.exception?.description ?? 'evaluation failed');
-        return result.result.value as T;
-      }
-      if (Date.now() > deadline) throw new Error('Gloss content script world not found');
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  } finally {
-    await cdp.detach().catch(() => undefined);
-  }
+  // The main frame is the first of the tree; see evalInGlossFrame below.
+  return evalInGlossFrame<T>(page, '', expression, timeout);
 }
 
 /** Waits until Gloss has finished scanning the page; returns how many occurrences it marked. */
