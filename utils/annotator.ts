@@ -209,7 +209,8 @@ export class Annotator {
   private onMutations(records: MutationRecord[]): void {
     if (this.destroyed) return;
     for (const record of records) {
-      if (isGlossNode(record.target)) continue;
+      // Text inside Gloss's own host is skipped when the batch is scanned (isInSkippedTree), so
+      // no per-record ancestor walk is needed here.
       if (record.type === 'characterData') {
         this.pending.add(record.target);
         continue;
@@ -219,7 +220,7 @@ export class Annotator {
       const added = record.addedNodes;
       for (let k = 0; k < added.length; k++) {
         const node = added[k] as Node;
-        if (!isGlossNode(node)) this.pending.add(node);
+        if (!isGlossHost(node)) this.pending.add(node);
       }
     }
     if (this.pending.size > 0 && this.batchTimer === null) {
@@ -271,7 +272,7 @@ export class Annotator {
 /** What the observer reports: added, removed and edited text. */
 const WATCH: MutationObserverInit = { childList: true, subtree: true, characterData: true };
 
-function isGlossNode(node: Node): boolean {
-  const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
-  return el !== null && el.closest(GLOSS_HOST_TAG) !== null;
+/** Gloss's card host, which it adds to <html> while a card is open. */
+function isGlossHost(node: Node): boolean {
+  return node.nodeType === 1 && (node as Element).localName === GLOSS_HOST_TAG;
 }
