@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['.output/**', '.wxt/**', '.tools/**', 'node_modules/**', 'docs/**'] },
+  { ignores: ['.output/**', '.wxt/**', '.tools/**', 'node_modules/**', 'docs/**', '**/*.tmp.*'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

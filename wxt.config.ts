@@ -58,6 +58,12 @@ function glossData(): Plugin {
   };
 }
 
+/** The pages Gloss reads. */
+const PAGE_MATCHES = ['http://*/*', 'https://*/*'];
+
+/** The scripts that run in web pages: the content script and the card UI it loads on demand. */
+const PAGE_SCRIPTS = ['gloss', 'gloss-card'];
+
 /** The extension pages' Content-Security-Policy (the popup and the background). */
 const EXTENSION_CSP = "script-src 'self'; object-src 'self'";
 
@@ -71,11 +77,11 @@ export default defineConfig({
     build: { target: 'es2022' },
   }),
   hooks: {
-    // The content script uses the browser's own API (components/card/page-browser.ts); WXT's
-    // content-script helpers import `wxt/browser` too, so point that at the native object in the
-    // content script's build only. Every other entrypoint keeps webextension-polyfill.
+    // The content script and the card bundle it loads use the browser's own API
+    // (components/card/page-browser.ts): point anything importing `wxt/browser` there at the
+    // native object in their builds only. Every other entrypoint keeps webextension-polyfill.
     'vite:build:extendConfig'(entrypoints, config) {
-      if (!entrypoints.some((e) => e.type === 'content-script')) return;
+      if (!entrypoints.some((e) => PAGE_SCRIPTS.includes(e.name))) return;
       const alias = config.resolve?.alias ?? {};
       const rest = Array.isArray(alias)
         ? alias
@@ -94,6 +100,29 @@ export default defineConfig({
     description:
       'Fact cards for India–Russia terms on news pages: hover INSTC, S-400 or CAATSA to see sourced facts. Works offline.',
     permissions: ['storage'],
+    // Declared here rather than through WXT's content-script entrypoint: see entrypoints/gloss.ts.
+    // Same-origin frames (embedded live blogs) are read too; each frame runs its own session.
+    content_scripts: [
+      {
+        matches: PAGE_MATCHES,
+        js: ['gloss.js'],
+        css: ['gloss.css'],
+        all_frames: true,
+        run_at: 'document_idle',
+      },
+    ],
+    // The card bundle, which the content script imports when the reader first points at a term.
+    // Chromium serves it under a per-session address, so pages cannot probe for Gloss with it.
+    web_accessible_resources:
+      manifestVersion === 2
+        ? ['gloss-card.js']
+        : [
+            {
+              resources: ['gloss-card.js'],
+              matches: PAGE_MATCHES,
+              ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
+            },
+          ],
     // CSS light-dark() in the card and popup; the highlight API itself is older (105).
     ...(browser === 'firefox' ? {} : { minimum_chrome_version: '123' }),
     // Stricter than the default: only the extension's own scripts, and no WebAssembly eval.

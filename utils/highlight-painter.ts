@@ -42,7 +42,7 @@ export interface HighlightEnv {
   viewport?: ViewportEnv;
 }
 
-/** Names of the highlights; `entrypoints/content/style.css` styles them. */
+/** Names of the highlights; `public/gloss.css` styles them. */
 export const HIGHLIGHT_NAMES = {
   underline: 'gloss-underline',
   background: 'gloss-background',

@@ -3,30 +3,19 @@
  * period keeps it while the pointer travels onto it, Escape or a click elsewhere closes it, and
  * the keyboard command walks the marked terms in reading order.
  */
-import type { HighlightPainter } from '../../utils/highlight-painter';
 import type { HoverCallbacks } from '../../utils/hover-tracker';
 import { inDocumentOrder, nextOccurrence } from '../../utils/keyboard-nav';
 import type { TermDetail } from '../../utils/messages';
-import type { Occurrence, OccurrenceStore } from '../../utils/occurrence-store';
-import type { Theme } from '../../utils/settings';
+import type { Occurrence } from '../../utils/occurrence-store';
 import type { CardPopover } from './card-popover';
+import type { CardUiDeps } from './card-ui-contract';
 import { FactCard } from './FactCard';
 
 /** Time the pointer may spend between the term and the card before the card closes. */
 export const GRACE_MS = 350;
 
-export interface CardControllerDeps {
-  doc: Document;
-  store: OccurrenceStore;
-  painter: Pick<HighlightPainter, 'setActive'>;
-  popover: CardPopover;
-  termIds: readonly string[];
-  theme(): Theme;
-  fetchDetail(termId: string): Promise<TermDetail | null>;
-  fetchBookmarks(): Promise<string[]>;
-  toggleBookmark(termId: string, factId: string): Promise<boolean>;
-  openFull(termId: string): void;
-}
+/** What the controller needs: the session's side of the card UI, and the popover it drives. */
+export type CardControllerDeps = CardUiDeps & { popover: CardPopover };
 
 const HEADING_ID = 'gloss-card-heading';
 

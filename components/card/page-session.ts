@@ -22,8 +22,8 @@ import {
   migrateSettings,
   type Settings,
 } from '../../utils/settings';
-import { CardController } from './card-controller';
-import { CardPopover } from './card-popover';
+import type { CreateCardUi } from './card-ui-contract';
+import { LazyCardUi } from './lazy-card-ui';
 
 /** The slice of the extension API a page needs. */
 export interface PageBrowser {
@@ -90,7 +90,8 @@ export function startPageSession(options: {
   win: Window & typeof globalThis;
   browser: PageBrowser;
   matcher: Matcher;
-  cardCss: string;
+  /** Loads the card UI (the first time a reader points at a term). */
+  loadCardUi: () => Promise<CreateCardUi>;
 }): PageSession {
   const { win, browser, matcher } = options;
   const doc = win.document;
@@ -101,8 +102,7 @@ export function startPageSession(options: {
   let settings: Settings = { ...DEFAULT_SETTINGS };
   let painter: HighlightPainter | null = null;
   let tracker: HoverTracker | null = null;
-  let cards: CardController | null = null;
-  let popover: CardPopover | null = null;
+  let cards: LazyCardUi | null = null;
 
   const session: PageSession = {
     get settings() {
@@ -127,14 +127,10 @@ export function startPageSession(options: {
       settings.markMode,
     );
     session.annotator = annotator;
-    const controller: CardController = new CardController({
+    const ui = new LazyCardUi(options.loadCardUi, {
       doc,
       store: annotator.store,
       painter,
-      popover: (popover = new CardPopover(doc, options.cardCss, {
-        enter: () => controller.popoverEvents.enter(),
-        leave: () => controller.popoverEvents.leave(),
-      })),
       termIds: matcher.termIds,
       theme: () => settings.theme,
       fetchDetail: (id) => send('term:get', { id }),
@@ -149,13 +145,13 @@ export function startPageSession(options: {
         ).saved,
       openFull: (id) => void send('term:open', { id }),
     });
-    cards = controller;
-    annotator.onChange(() => controller.marksChanged());
+    cards = ui;
+    annotator.onChange(() => ui.marksChanged());
     tracker = new HoverTracker(
       doc,
       annotator.store,
       hoverEnv(doc, win),
-      controller.hover,
+      ui.hover,
       settings.hoverDelay,
     );
     session.ready = annotator.start();
@@ -164,10 +160,9 @@ export function startPageSession(options: {
   function stopMarking(): void {
     tracker?.destroy();
     cards?.destroy();
-    popover?.destroy();
     session.annotator?.destroy();
     painter?.destroy();
-    tracker = cards = popover = painter = null;
+    tracker = cards = painter = null;
     session.annotator = null;
   }
 
@@ -186,7 +181,7 @@ export function startPageSession(options: {
   const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
     if (area !== 'local') return;
     if (SETTINGS_KEY in changes) apply(migrateSettings(changes[SETTINGS_KEY]?.newValue));
-    if ('bookmarks' in changes && popover?.isOpen) void cards?.refreshBookmarks();
+    if ('bookmarks' in changes) cards?.refreshBookmarks();
   };
 
   const onMessage = (message: unknown): Promise<unknown> | undefined => {
@@ -217,7 +212,7 @@ export function startPageSession(options: {
       } satisfies PageTerms);
     }
     if (message.type === 'page:next-term') {
-      return Promise.resolve(cards?.nextTerm() ?? false);
+      return cards?.nextTerm() ?? Promise.resolve(false);
     }
     return undefined;
   };

@@ -51,6 +51,8 @@ try {
         add('article start-up', r.startupMs);
         add('article marking', r.mark.ms);
         add('article render', r.mark.renderMs);
+        add('article scan (own clock)', r.busyMs);
+        add('article tasks', r.mark.tasks);
       }
       if (want('hover')) {
         const r = await measureGloss(browser, 'large.html', { hover: 40 });

@@ -80,15 +80,19 @@ test('reading, cards, search and bookmarks: the extension sends no network reque
     /^chrome:/.test(r.from) || r.url === 'chrome://extensions/';
   const rest = seen.filter((r) => !r.url.startsWith(canary) && !browserUi(r));
   const own = `chrome-extension://${gloss.extensionId}/`;
+  // The card bundle is served under the session's dynamic address (`use_dynamic_url`): a random
+  // id in place of the extension's.
+  const dynamicCard =
+    /^chrome-extension:\/\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\/gloss-card\.js$/;
+  const ours = (url: string) =>
+    url.startsWith(own) || url.startsWith(`blob:${own}`) || dynamicCard.test(url);
   // Allowed: the fixture page itself, and the extension's own packaged files (not network).
   const unexpected = rest.filter(
-    (r) =>
-      !(r.url.startsWith(own) || r.url.startsWith(`blob:${own}`)) &&
-      !(r.url === page.url() || r.url === `${gloss.origin}/favicon.ico`),
+    (r) => !ours(r.url) && !(r.url === page.url() || r.url === `${gloss.origin}/favicon.ico`),
   );
   expect(unexpected).toEqual([]);
   expect(rest.filter((r) => r.from === 'service worker')).toEqual([]);
-  const packaged = rest.filter((r) => r.url.includes(own)).length;
+  const packaged = rest.filter((r) => ours(r.url)).length;
   console.log(
     '[reliability] network',
     JSON.stringify({
@@ -99,6 +103,26 @@ test('reading, cards, search and bookmarks: the extension sends no network reque
     }),
   );
   await popup.close();
+  await page.close();
+});
+
+test('a page cannot find Gloss through its web-accessible card bundle', async () => {
+  const page = await gloss.openFixture('demo-article.html');
+  await hoverText(page, 'article', 'S-400');
+  await page.locator('gloss-root [role=dialog] h2').waitFor();
+  // Gloss itself loaded the bundle (the card is open); the page tries the same file by the
+  // extension's id, as fingerprinting scripts do, and is refused.
+  const probe = (url: string) =>
+    page.evaluate(
+      (u) =>
+        fetch(u).then(
+          (r) => `status ${r.status}`,
+          () => 'refused',
+        ),
+      url,
+    );
+  expect(await probe(`chrome-extension://${gloss.extensionId}/gloss-card.js`)).toBe('refused');
+  expect(await probe(`chrome-extension://${gloss.extensionId}/gloss.js`)).toBe('refused');
   await page.close();
 });
 
@@ -140,7 +164,6 @@ test('the manifest asks only for storage, with a strict CSP, and the README expl
     'host_permissions',
     'optional_permissions',
     'optional_host_permissions',
-    'web_accessible_resources',
     'externally_connectable',
     'update_url',
   ])
@@ -148,6 +171,11 @@ test('the manifest asks only for storage, with a strict CSP, and the README expl
   expect(manifest.content_scripts.flatMap((c: { matches: string[] }) => c.matches)).toEqual([
     'http://*/*',
     'https://*/*',
+  ]);
+  // One web-accessible file, the card bundle the content script imports, and only under the
+  // per-session dynamic address, so a page cannot probe for it by the extension's id.
+  expect(manifest.web_accessible_resources).toEqual([
+    { resources: ['gloss-card.js'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true },
   ]);
   expect(manifest.content_security_policy).toEqual({ extension_pages: EXTENSION_CSP });
   const firefox = join(repoRoot, '.output', 'firefox-mv2', 'manifest.json');

@@ -1,0 +1,44 @@
+/**
+ * The content script every http(s) page runs (declared in wxt.config.ts, with public/gloss.css).
+ * It is a plain unlisted script rather than a WXT content script: WXT's content-script context
+ * announces itself to the page with a `postMessage` carrying the extension's id (pages could
+ * detect Gloss) and costs about 2 ms per page (measured 2026-11-22). The card UI is a separate
+ * bundle (entrypoints/gloss-card.ts), loaded the first time the reader points at a term.
+ */
+// The browser's own API, not the polyfill: see components/card/page-browser.ts.
+import { browser } from '@wxt-dev/browser';
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import matcherIndex from 'virtual:gloss/matcher-index';
+import { loadCardUi } from '../components/card/card-ui-contract';
+import { pageBrowser, type NativeApi } from '../components/card/page-browser';
+import { startPageSession } from '../components/card/page-session';
+import { compileMatcher } from '../utils/matcher';
+
+/** How often an orphaned script (extension reloaded or updated) notices and stops. */
+const ORPHAN_CHECK_MS = 1000;
+
+export default defineUnlistedScript(() => {
+  const started = performance.now();
+  const matcher = compileMatcher(matcherIndex);
+  // When the script started and what loading the matcher cost, for the benchmark (this world only).
+  (globalThis as { __glossStartup?: unknown }).__glossStartup = {
+    started,
+    matcherMs: performance.now() - started,
+  };
+  const session = startPageSession({
+    win: window,
+    browser: pageBrowser(browser as unknown as NativeApi),
+    matcher,
+    loadCardUi: () => loadCardUi(browser.runtime.getURL('/gloss-card.js')),
+  });
+  // Visible only in the content script's own world: tests and the benchmark read it, pages can't.
+  (globalThis as { __gloss?: unknown }).__gloss = session;
+  // Chromium tells an orphaned content script nothing, but its `runtime.id` goes away: look once
+  // a second, then take the marks and any card down. A newer script's highlights are safe: the
+  // painter only removes highlights it still owns.
+  const timer = setInterval(() => {
+    if (browser.runtime?.id) return;
+    clearInterval(timer);
+    session.destroy();
+  }, ORPHAN_CHECK_MS);
+});
