@@ -9,38 +9,12 @@
  * each frame after any change to the DOM (and a dotted underline costs an ink-overflow update per
  * marked text node), so 10,000 registered ranges would cost a page tens of milliseconds per frame,
  * forever. Near the viewport means within a quarter of a screen of it; the set follows scrolling
- * and resizing (after the next frame) and new marks or a growing page (at most five times a
- * second), each update costing a few hit tests and a few rectangle reads whatever the size of
- * the page.
+ * and resizing (in the next frame) and a shifting layout (at most five times a second), each
+ * update costing a few hit tests and a few rectangle reads whatever the size of the page. New
+ * marks alone are placed by an intersection observer, which reads no layout.
  */
+import { RESIZE_CHECK_MS, type HighlightEnv, type ViewportEnv } from './highlight-env';
 import type { Occurrence } from './occurrence-store';
-
-/** What the painter needs to tell which marks are near the viewport (absent in unit tests). */
-export interface ViewportEnv {
-  /** The viewport's size in CSS pixels. */
-  size(): { width: number; height: number };
-  /** Where `node`'s text is (or its parent's box), vertically, in viewport coordinates; null when it has no box. */
-  extent(node: Text): { top: number; bottom: number } | null;
-  /** The node at a viewport point (a text node or an element), or null. */
-  nodeAt(x: number, y: number): Node | null;
-  requestFrame(callback: () => void): void;
-  now(): number;
-  setTimeout(callback: () => void, ms: number): void;
-  /**
-   * Calls `listener(true)` when any scroller scrolls or the viewport resizes, `listener(false)`
-   * when the page's size changes; returns the remover.
-   */
-  watch(listener: (viewChanged: boolean) => void): () => void;
-}
-
-/** What the painter needs from the page's window; passed in so it can be tested or swapped. */
-export interface HighlightEnv {
-  registry: HighlightRegistry;
-  Highlight: typeof Highlight;
-  StaticRange: typeof StaticRange;
-  /** With it, a page with many marks registers only those near the viewport. */
-  viewport?: ViewportEnv;
-}
 
 /** Names of the highlights; `public/gloss.css` styles them. */
 export const HIGHLIGHT_NAMES = {
@@ -51,70 +25,6 @@ export const HIGHLIGHT_NAMES = {
 
 /** Up to this many marks every one is registered (the browser's cost for them is negligible). */
 export const REGISTER_ALL_LIMIT = 64;
-
-/** Reads the highlight API from a window, or null where it is missing. */
-export function highlightEnv(win: typeof globalThis): HighlightEnv | null {
-  if (
-    typeof win.CSS === 'undefined' ||
-    !('highlights' in win.CSS) ||
-    typeof win.Highlight !== 'function'
-  ) {
-    return null;
-  }
-  return {
-    registry: win.CSS.highlights,
-    Highlight: win.Highlight,
-    StaticRange: win.StaticRange,
-    viewport: viewportEnv(win),
-  };
-}
-
-function viewportEnv(win: typeof globalThis): ViewportEnv | undefined {
-  const doc = win.document;
-  if (!doc || typeof win.requestAnimationFrame !== 'function') return undefined;
-  const range = doc.createRange();
-  return {
-    size: () => ({ width: win.innerWidth, height: win.innerHeight }),
-    extent(node) {
-      // The parent element's box holds the text and is several times cheaper to read than the
-      // text's own (a range). Being generous here only registers a few more marks.
-      const parent = node.parentElement;
-      let r: DOMRect;
-      if (parent) r = parent.getBoundingClientRect();
-      else {
-        range.selectNodeContents(node);
-        r = range.getBoundingClientRect();
-      }
-      return r.width === 0 && r.height === 0 ? null : { top: r.top, bottom: r.bottom };
-    },
-    nodeAt(x, y) {
-      if (typeof doc.caretPositionFromPoint === 'function') {
-        return doc.caretPositionFromPoint(x, y)?.offsetNode ?? null;
-      }
-      return doc.caretRangeFromPoint?.(x, y)?.startContainer ?? null;
-    },
-    requestFrame: (callback) => void win.requestAnimationFrame(callback),
-    now: () => win.performance.now(),
-    setTimeout: (callback, ms) => void win.setTimeout(callback, ms),
-    watch(listener) {
-      const options = { capture: true, passive: true };
-      const moved = () => listener(true);
-      doc.addEventListener('scroll', moved, options);
-      win.addEventListener('resize', moved, options);
-      // Content that grows or shrinks moves marks in or out of view without any scrolling.
-      const observer =
-        typeof win.ResizeObserver === 'function'
-          ? new win.ResizeObserver(() => listener(false))
-          : null;
-      observer?.observe(doc.documentElement);
-      return () => {
-        doc.removeEventListener('scroll', moved, options);
-        win.removeEventListener('resize', moved, options);
-        observer?.disconnect();
-      };
-    },
-  };
-}
 
 /** Marks within this share of the viewport's height above or below it are registered too. */
 const MARGIN = 0.25;
@@ -130,10 +40,10 @@ const SAMPLES = [
   [0.15, 0.5],
   [0.85, 0.5],
 ] as const;
-/** How often a resizing page is checked for marks that moved. */
-const RESIZE_CHECK_MS = 100;
 /** While marks keep arriving (a long first scan, a live blog), update at most this often. */
 const PAINT_UPDATE_MS = 200;
+/** More new nodes than this at once are placed by the full search rather than one by one. */
+const FRESH_LIMIT = 256;
 
 const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING
 const CONTAINED_BY = 16; // Node.DOCUMENT_POSITION_CONTAINED_BY
@@ -164,15 +74,10 @@ export class HighlightPainter {
   private framePending = false;
   private timerPending = false;
   private lastUpdate = -Infinity;
-  /**
-   * Whether a newly painted node could be near the viewport without the view moving: true when
-   * the last update's search ran into the end of `ordered` (marks appended at the end of the
-   * page may show), or when a node was inserted among the others.
-   */
-  private openEnd = true;
-  private insertedInside = false;
-  /** Runs of `ordered` the last update looked at, by position (kept in step with insertions). */
-  private clusters: [number, number][] = [];
+  /** Nodes painted since the last look at the viewport, not registered yet. */
+  private fresh = new Set<Text>();
+  /** The next look at the viewport must be the full search (the view moved or layout shifted). */
+  private fullPending = false;
   private resizeCheckPending = false;
   private lastResizeCheck = -Infinity;
   /** The first and last registered nodes and where they were at the last update. */
@@ -207,6 +112,7 @@ export class HighlightPainter {
       else {
         this.byNode.set(o.node, [o]);
         this.list(o.node);
+        if (this.windowed) this.fresh.add(o.node);
       }
       if (!this.windowed) this.marks.add(o.range);
       else if (this.shown.has(o.node)) this.marks.add(o.range);
@@ -214,11 +120,13 @@ export class HighlightPainter {
     if (!this.windowed && this.total > REGISTER_ALL_LIMIT && this.env.viewport) {
       this.windowed = true;
       this.unwatch = this.env.viewport.watch((viewChanged) =>
-        viewChanged ? this.schedule(true) : this.resized(),
+        viewChanged ? this.schedule('view') : this.resized(),
       );
       for (const node of this.byNode.keys()) this.shown.add(node);
+      this.fresh.clear();
+      this.schedule('layout');
     }
-    if (this.windowed && (this.openEnd || this.insertedInside)) this.schedule(false);
+    if (this.windowed && this.fresh.size > 0) this.schedule('fresh');
   }
 
   /** Removes `occurrences` from the page. */
@@ -318,16 +226,7 @@ export class HighlightPainter {
     const last = this.ordered[this.ordered.length - 1];
     // The first scan paints in document order: appending is the common case.
     if (!last || before(last, node)) this.ordered.push(node);
-    else {
-      const at = this.lowerBound(node);
-      this.ordered.splice(at, 0, node);
-      // Only an insertion next to what the last update looked at can change what is in view.
-      for (const run of this.clusters) {
-        if (at >= run[0] - MISSES && at <= run[1] + MISSES) this.insertedInside = true;
-        if (at <= run[0]) run[0]++;
-        if (at <= run[1]) run[1]++;
-      }
-    }
+    else this.ordered.splice(this.lowerBound(node), 0, node);
   }
 
   /** Drops nodes that lost their marks (or left the page) from `ordered`. */
@@ -354,27 +253,31 @@ export class HighlightPainter {
   }
 
   /**
-   * Updates the registered set soon after the next frame, when layout is fresh (reading
-   * rectangles then forces no extra layout): right after it when the view moved (scrolling,
-   * resizing), at most every PAINT_UPDATE_MS when marks arrive or the page grows.
+   * Looks at the viewport after the next frame: right away when the view moved (scrolling,
+   * resizing), at most every PAINT_UPDATE_MS when the layout shifted or marks arrive. New marks alone need only
+   * their own rectangles read (a live blog adding paragraphs out of view costs one read each);
+   * anything else, or many new marks at once (a first scan), needs the full search.
    */
-  private schedule(viewChanged: boolean): void {
+  private schedule(why: 'view' | 'layout' | 'fresh'): void {
     const viewport = this.env.viewport;
     if (!viewport) return;
-    if (viewChanged ? this.framePending : this.framePending || this.timerPending) return;
+    if (why !== 'fresh') this.fullPending = true;
+    if (why === 'view' ? this.framePending : this.framePending || this.timerPending) return;
     const afterFrame = () => {
       this.framePending = true;
+      // Right after the frame, when layout is fresh: reading rectangles then forces no layout.
       viewport.requestFrame(() =>
         viewport.setTimeout(() => {
           this.framePending = false;
           if (!this.windowed) return;
           this.lastUpdate = viewport.now();
-          this.update();
+          if (this.fullPending || this.fresh.size > FRESH_LIMIT) this.update();
+          else this.showFresh();
         }, 0),
       );
     };
     const wait = this.lastUpdate + PAINT_UPDATE_MS - viewport.now();
-    if (viewChanged || wait <= 0) {
+    if (why === 'view' || wait <= 0) {
       afterFrame();
       return;
     }
@@ -383,6 +286,25 @@ export class HighlightPainter {
       this.timerPending = false;
       if (!this.framePending) afterFrame();
     }, wait);
+  }
+
+  /** Registers the newly painted nodes that turn out to be near the viewport. */
+  private showFresh(): void {
+    const viewport = this.env.viewport as ViewportEnv;
+    const fresh = [...this.fresh];
+    this.fresh.clear();
+    for (const node of fresh) if (this.loose.has(node)) this.show(node);
+    viewport.whenNear(
+      fresh.filter((node) => !this.loose.has(node)),
+      MARGIN,
+      (node) => this.show(node),
+    );
+  }
+
+  private show(node: Text): void {
+    if (!this.windowed || this.shown.has(node) || !this.byNode.has(node)) return;
+    this.shown.add(node);
+    for (const o of this.byNode.get(node) ?? []) if (o.range) this.marks.add(o.range);
   }
 
   /**
@@ -398,9 +320,8 @@ export class HighlightPainter {
     const bottom = (1 + MARGIN) * height;
     const next = new Set<Text>();
     const ordered = this.ordered;
-    this.insertedInside = false;
-    this.openEnd = ordered.length === 0;
-    this.clusters = [];
+    this.fullPending = false;
+    this.fresh.clear();
     if (ordered.length > 0) {
       const near = (k: number): boolean => {
         const e = viewport.extent(ordered[k] as Text);
@@ -408,18 +329,15 @@ export class HighlightPainter {
       };
       const seen = new Set<number>();
       /** Walks `ordered` from `at` in direction `step` until MISSES nodes in a row are away. */
-      const walk = (at: number, step: 1 | -1): number => {
-        let k = at;
-        for (let misses = 0; k >= 0 && k < ordered.length && misses < MISSES; k += step) {
-          if (seen.has(k)) return k;
+      const walk = (at: number, step: 1 | -1): void => {
+        for (let k = at, misses = 0; k >= 0 && k < ordered.length && misses < MISSES; k += step) {
+          if (seen.has(k)) return;
           seen.add(k);
           if (near(k)) {
             next.add(ordered[k] as Text);
             misses = 0;
           } else misses++;
         }
-        if (k >= ordered.length) this.openEnd = true;
-        return k;
       };
       // Each spot of the viewport (main column, sidebar…) is a run of nodes in document order.
       for (const [fx, fy] of SAMPLES) {
@@ -427,11 +345,10 @@ export class HighlightPainter {
         if (!hit || hit.getRootNode() !== hit.ownerDocument) continue;
         const at = Math.min(this.lowerBound(hit), ordered.length - 1);
         if (seen.has(at)) continue;
-        const hi = walk(at, 1);
-        const lo = walk(at - 1, -1);
-        this.clusters.push([lo, hi]);
+        walk(at, 1);
+        walk(at - 1, -1);
       }
-      if (seen.size === 0) this.clusters.push([0, walk(0, 1)]);
+      if (seen.size === 0) walk(0, 1);
     }
     // Nodes outside the main document (open shadow roots) are few: always registered.
     for (const node of this.loose) next.add(node);
@@ -500,6 +417,6 @@ export class HighlightPainter {
       });
       if (still) return;
     }
-    this.schedule(false);
+    this.schedule('layout');
   }
 }

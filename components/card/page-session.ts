@@ -5,7 +5,8 @@
  * arguments so the wiring is visible in one place.
  */
 import { Annotator, type AnnotatorEnv } from '../../utils/annotator';
-import { HighlightPainter, highlightEnv } from '../../utils/highlight-painter';
+import { highlightEnv } from '../../utils/highlight-env';
+import { HighlightPainter } from '../../utils/highlight-painter';
 import { HoverTracker } from '../../utils/hover-tracker';
 import { hoverEnv } from './hover-env';
 import type { Matcher } from '../../utils/matcher';

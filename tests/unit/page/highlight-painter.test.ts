@@ -1,0 +1,206 @@
+// @vitest-environment jsdom
+import { beforeEach, describe, expect, test } from 'vitest';
+import type { HighlightEnv, ViewportEnv } from '../../../utils/highlight-env';
+import { HighlightPainter, REGISTER_ALL_LIMIT } from '../../../utils/highlight-painter';
+import type { Occurrence } from '../../../utils/occurrence-store';
+
+/** Ranges as plain records; a highlight as a set of them. */
+class FakeRange {
+  constructor(readonly init: { startContainer: Node }) {}
+}
+class FakeHighlight extends Set<FakeRange> {
+  priority = 0;
+}
+
+/** A page of text nodes laid out top to bottom (100 px apart), a viewport, and a frame clock. */
+class FakePage {
+  readonly tops = new Map<Text, number>();
+  readonly registry = new Map<string, FakeHighlight>();
+  scrollY = 0;
+  fullSearches = 0;
+  private tasks: (() => void)[] = [];
+  private clock = 0;
+  private listener: ((viewChanged: boolean) => void) | null = null;
+  readonly column = document.createElement('main');
+  readonly sidebar = document.createElement('aside');
+
+  constructor() {
+    document.body.replaceChildren(this.column, this.sidebar);
+    const side = document.createTextNode('unmarked sidebar text');
+    this.sidebar.append(side);
+    // The sidebar sits beside the top of the column, after it in document order.
+    this.tops.set(side, 0);
+  }
+
+  /** Adds a paragraph at `top` (page coordinates) to the column; returns its text node. */
+  add(top: number, where: 'end' | 'start' = 'end'): Text {
+    const p = document.createElement('p');
+    const text = document.createTextNode('Gloss marks INSTC here');
+    p.append(text);
+    if (where === 'end') this.column.append(p);
+    else this.column.prepend(p);
+    this.tops.set(text, top);
+    return text;
+  }
+
+  scroll(y: number): void {
+    this.scrollY = y;
+    this.listener?.(true);
+  }
+
+  /** Runs the queued frames and timers, `ms` of fake time. */
+  advance(ms = 1000): void {
+    const until = this.clock + ms;
+    for (let guard = 0; this.tasks.length > 0 && guard < 100; guard++) {
+      const now = this.tasks.splice(0);
+      this.clock = Math.min(until, this.clock + 16);
+      for (const task of now) task();
+    }
+    this.clock = until;
+  }
+
+  env(): HighlightEnv {
+    const viewport: ViewportEnv = {
+      size: () => ({ width: 1000, height: 1000 }),
+      extent: (node) => {
+        const top = this.tops.get(node);
+        return top === undefined
+          ? null
+          : { top: top - this.scrollY, bottom: top - this.scrollY + 40 };
+      },
+      nodeAt: (_x, y) => {
+        this.fullSearches++;
+        // The right-hand samples land on the sidebar, as on a real page with one.
+        if (_x > 700) return this.sidebar.firstChild;
+        let best: Text | null = null;
+        for (const [node, top] of this.tops) {
+          if (node.parentElement?.parentElement !== this.column) continue;
+          if (top - this.scrollY <= y && (!best || top > (this.tops.get(best) ?? 0))) best = node;
+        }
+        return best;
+      },
+      requestFrame: (fn) => void this.tasks.push(fn),
+      now: () => this.clock,
+      setTimeout: (fn, ms) => {
+        const at = this.clock + ms;
+        const wait = () => (this.clock >= at ? fn() : this.tasks.push(wait));
+        this.tasks.push(wait);
+      },
+      // Like an intersection observer: answers after the next frame, near ones only.
+      whenNear: (nodes, margin, callback) => {
+        const list = [...nodes];
+        this.tasks.push(() => {
+          for (const node of list) {
+            const e = viewport.extent(node);
+            if (e && e.bottom >= -margin * 1000 && e.top <= (1 + margin) * 1000) callback(node);
+          }
+        });
+      },
+      watch: (listener) => {
+        this.listener = listener;
+        return () => (this.listener = null);
+      },
+    };
+    return {
+      registry: this.registry as unknown as HighlightRegistry,
+      Highlight: FakeHighlight as unknown as typeof Highlight,
+      StaticRange: FakeRange as unknown as typeof StaticRange,
+      viewport,
+    };
+  }
+}
+
+const occurrence = (node: Text): Occurrence => ({ node, start: 12, end: 17, term: 0, range: null });
+
+/** Tops (page px) of the nodes whose ranges are registered. */
+function registeredTops(page: FakePage): number[] {
+  const marks = page.registry.get('gloss-underline') ?? new FakeHighlight();
+  return [...marks]
+    .map((r) => page.tops.get(r.init.startContainer as Text) ?? NaN)
+    .sort((a, b) => a - b);
+}
+
+let page: FakePage;
+let painter: HighlightPainter;
+beforeEach(() => {
+  page = new FakePage();
+  painter = new HighlightPainter(page.env(), 'underline');
+});
+
+describe('HighlightPainter: which marks the browser holds', () => {
+  test('a page with few marks registers every one', () => {
+    const nodes = Array.from({ length: REGISTER_ALL_LIMIT }, (_, i) => page.add(i * 100));
+    painter.paint(nodes.map(occurrence));
+    page.advance();
+    expect(registeredTops(page)).toHaveLength(REGISTER_ALL_LIMIT);
+  });
+
+  test('a page with many marks registers those within a quarter screen of the viewport', () => {
+    const nodes = Array.from({ length: 300 }, (_, i) => page.add(i * 100));
+    painter.paint(nodes.map(occurrence));
+    page.advance();
+    // Viewport 0–1000 px. Marks already registered stay while within half a screen of it
+    // (so small scrolls do not churn the registry): all were, at first, so 0–1500 px.
+    expect(registeredTops(page)).toEqual(Array.from({ length: 16 }, (_, i) => i * 100));
+    expect(painter.size).toBe(300);
+  });
+
+  test('the registered set follows scrolling', () => {
+    painter.paint(Array.from({ length: 300 }, (_, i) => occurrence(page.add(i * 100))));
+    page.advance();
+    page.scroll(10_000);
+    page.advance();
+    // The band now: a quarter screen beyond the viewport (10,000–11,000 px), boxes 40 px tall.
+    expect(registeredTops(page)).toEqual(Array.from({ length: 15 }, (_, i) => 9_800 + i * 100));
+  });
+
+  test('marks added far below the view are not registered, and cost no full search', () => {
+    painter.paint(Array.from({ length: 300 }, (_, i) => occurrence(page.add(i * 100))));
+    page.advance();
+    const before = registeredTops(page);
+    const searches = page.fullSearches;
+    for (let n = 0; n < 20; n++) {
+      painter.paint([occurrence(page.add(30_000 + n * 100))]);
+      page.advance(50);
+    }
+    page.advance();
+    expect(registeredTops(page)).toEqual(before);
+    expect(page.fullSearches).toBe(searches);
+  });
+
+  test('a mark added inside the view is registered after the next frame', () => {
+    painter.paint(Array.from({ length: 300 }, (_, i) => occurrence(page.add(i * 100))));
+    page.advance();
+    const text = page.add(450, 'start');
+    painter.paint([occurrence(text)]);
+    page.advance();
+    expect(registeredTops(page)).toContain(450);
+  });
+
+  test('many new marks at once are placed by the full search', () => {
+    painter.paint(Array.from({ length: 100 }, (_, i) => occurrence(page.add(i * 100))));
+    page.advance();
+    const searches = page.fullSearches;
+    painter.paint(Array.from({ length: 300 }, (_, i) => occurrence(page.add(50 + i, 'start'))));
+    page.advance();
+    expect(page.fullSearches).toBeGreaterThan(searches);
+    expect(registeredTops(page)).toContain(349);
+  });
+
+  test('removing marks below half the limit registers every one left', () => {
+    const all = Array.from({ length: 100 }, (_, i) => occurrence(page.add(i * 100)));
+    painter.paint(all);
+    page.advance();
+    painter.unpaint(all.slice(0, 80));
+    expect(registeredTops(page)).toHaveLength(20);
+  });
+
+  test('destroy takes the highlights away, but not a newer script’s', () => {
+    painter.paint([occurrence(page.add(0))]);
+    const newer = new FakeHighlight();
+    page.registry.set('gloss-active', newer);
+    painter.destroy();
+    expect(page.registry.has('gloss-underline')).toBe(false);
+    expect(page.registry.get('gloss-active')).toBe(newer);
+  });
+});
