@@ -1,7 +1,9 @@
 /**
- * `npm run bench:focus -- [article|hover|live|popup ...] [--reps N] [--dir build]`: a quick run of
- * chosen measurements on one build (the shipped fact base), printing medians, for working on
- * one figure without the full benchmark. The report is written only by `npm run bench`.
+ * `npm run bench:focus -- [article|hover|live|popup ...] [--reps N] [--dir build[,build…]]`: a
+ * quick run of chosen measurements, printing medians, for working on one figure without the full
+ * benchmark. Without `--dir` it builds the shipped extension; with several builds (say, before
+ * and after a change) it alternates them, repetition by repetition, so a busy machine's drift
+ * falls on both alike. The report is written only by `npm run bench`.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -22,8 +24,8 @@ const dirArg = args.includes('--dir') ? args[args.indexOf('--dir') + 1] : undefi
 const what = args.filter((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--'));
 const want = (name: string) => what.length === 0 || what.includes(name);
 
-let dir = dirArg;
-if (!dir) {
+let dirs = dirArg ? dirArg.split(',') : [];
+if (dirs.length === 0) {
   const out = join(repoRoot, '.output', 'bench', 'focus');
   execFileSync(
     process.execPath,
@@ -33,16 +35,22 @@ if (!dir) {
       stdio: 'inherit',
     },
   );
-  dir = join(out, 'chrome-mv3');
+  dirs = [join(out, 'chrome-mv3')];
 }
 const pagesDir = mkdtempSync(join(tmpdir(), 'gloss-focus-'));
 generatePages(pagesDir, 'full');
 const fmt = (list: number[]) =>
   `${median(list).toFixed(2)} (${Math.min(...list).toFixed(2)}–${Math.max(...list).toFixed(2)})`;
 const rows = new Map<string, number[]>();
-const add = (k: string, v: number) => rows.set(k, [...(rows.get(k) ?? []), v]);
+let label = '';
+const add = (k: string, v: number) => {
+  const key = `${k}${label}`;
+  rows.set(key, [...(rows.get(key) ?? []), v]);
+};
 try {
-  for (let rep = 0; rep < reps; rep++) {
+  for (let run = 0; run < reps * dirs.length; run++) {
+    const dir = dirs[run % dirs.length] as string;
+    label = dirs.length > 1 ? ` [${run % dirs.length}]` : '';
     const browser = await launchBench(dir, pagesDir);
     try {
       if (want('article')) {
@@ -80,4 +88,6 @@ try {
 } finally {
   rmSync(pagesDir, { recursive: true, force: true });
 }
-for (const [k, v] of rows) console.log(`${k.padEnd(24)} ${fmt(v)}`);
+dirs.forEach((d, i) => dirs.length > 1 && console.log(`[${i}] ${d}`));
+for (const [k, v] of [...rows].sort((a, b) => a[0].localeCompare(b[0])))
+  console.log(`${k.padEnd(30)} ${fmt(v)}`);
