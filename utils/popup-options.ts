@@ -6,7 +6,7 @@
 import type { Category } from '../data/schema';
 import type { PageTerms } from './messages';
 import type { SearchTerm } from './search';
-import type { SearchHit } from './search-query';
+import type { SearchHit } from './search-core';
 
 /** Category labels in display order (the same wording as `categoryLabels` in `data/schema.ts`). */
 export const CATEGORY_ORDER: readonly { id: Category; label: string }[] = [
@@ -77,6 +77,7 @@ export function resultGroups(hits: readonly SearchHit[]): OptionGroup[] {
 /**
  * The empty box: terms on the page (most marked first), then the terms of each category, A–Z,
  * `shown[category]` of them (default `BROWSE_PAGE`) followed by a "more" option if any are left.
+ * `terms` come A–Z already (the search index keeps them so): nothing is sorted by name here.
  */
 export function browseGroups(
   terms: readonly SearchTerm[],
@@ -105,9 +106,7 @@ export function browseGroups(
   let left = budget - (groups[0]?.options.length ?? 0);
   for (const category of CATEGORY_ORDER) {
     if (left <= 0) break;
-    const inCategory = terms
-      .filter((t) => t.category === category.id)
-      .sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }));
+    const inCategory = terms.filter((t) => t.category === category.id);
     if (inCategory.length === 0) continue;
     const page = shown[category.id] ?? BROWSE_PAGE;
     const limit = Math.min(page, left);
