@@ -62,6 +62,22 @@ export async function targetTabId(browser: PopupBrowser, search: string): Promis
   return active.id;
 }
 
+/**
+ * The background's answer, or its error thrown. Where the browser has no promise-based `browser`
+ * of its own (Chromium before it shipped one), the background's webextension-polyfill answers a
+ * failed handler with this marker object instead; the popup calls the browser's own API, so it
+ * turns the marker back into the error here.
+ */
+export function unwrapAnswer<T>(answer: T): T {
+  if (
+    typeof answer === 'object' &&
+    answer !== null &&
+    '__mozWebExtensionPolyfillReject__' in answer
+  )
+    throw new Error(String((answer as { message?: unknown }).message ?? 'The request failed'));
+  return answer;
+}
+
 /** The real API over `browser`; `search` is the page's query string. */
 export function createPopupApi(browser: PopupBrowser, search: string): PopupApi {
   return {
@@ -75,7 +91,7 @@ export function createPopupApi(browser: PopupBrowser, search: string): PopupApi 
       browser.storage.onChanged.addListener(onChanged);
       return () => browser.storage.onChanged.removeListener(onChanged);
     },
-    send: (type, payload) => sendMessage(browser.runtime, type, payload),
+    send: (type, payload) => sendMessage(browser.runtime, type, payload).then(unwrapAnswer),
     async pageTerms() {
       try {
         const tabId = await targetTabId(browser, search);
