@@ -51,6 +51,12 @@ export type Option = TermOption | MoreOption;
  */
 export const BROWSE_PAGE = 50;
 
+/**
+ * Options in the first paint of the empty box: more than fit in the popup's 600 px. The rest
+ * follows a frame later, so opening the popup never waits for thousands of options.
+ */
+export const FIRST_PAINT_OPTIONS = 12;
+
 /** A labelled group of options (`role="group"`); a label of '' means no heading. */
 export interface OptionGroup {
   id: string;
@@ -110,7 +116,7 @@ export function browseGroups(
     if (inCategory.length === 0) continue;
     const page = shown[category.id] ?? BROWSE_PAGE;
     const limit = Math.min(page, left);
-    left -= limit;
+    left -= Math.min(limit, inCategory.length);
     const options: Option[] = inCategory
       .slice(0, limit)
       .map((t) => ({ kind: 'term', id: `opt-c-${t.id}`, term: t }));

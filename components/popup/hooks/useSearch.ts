@@ -11,6 +11,7 @@ import type { Category } from '../../../data/schema';
 import type { PageTerms } from '../../../utils/messages';
 import {
   BROWSE_PAGE,
+  FIRST_PAINT_OPTIONS,
   browseGroups,
   flatOptions,
   moveActive,
@@ -19,9 +20,6 @@ import {
   type OptionGroup,
 } from '../../../utils/popup-options';
 import type { CoreSearcher, FuzzyLookup } from '../../../utils/search-core';
-
-/** Options rendered before the first paint: more than fit in the popup's 600 px. */
-const FIRST_PAINT_OPTIONS = 12;
 
 /** What the search view renders and the handlers it calls. */
 export interface SearchState {

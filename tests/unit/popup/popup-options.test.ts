@@ -106,4 +106,10 @@ test('a budget renders only the first options (the first paint), page terms firs
     2,
   );
   expect(flatOptions(groups).map(termId)).toEqual(['sco', 'ak-203']);
+  // What a short category leaves of the budget goes to the next one.
+  expect(flatOptions(browseGroups(terms, null, {}, 3)).map(termId)).toEqual([
+    'ak-203',
+    's-400',
+    'sco',
+  ]);
 });
