@@ -112,9 +112,14 @@ export function compareNames(a: string, b: string): number {
   return a.localeCompare(b, 'en', { sensitivity: 'base' });
 }
 
+/** `terms` A–Z by name (a stable sort): the order of `SearchIndex.terms`. */
+export function sortByName<T extends { name: string }>(terms: readonly T[]): T[] {
+  return [...terms].sort((a, b) => compareNames(a.name, b.name));
+}
+
 /** Builds the search index for `given` (kept A–Z by name). Pure and deterministic. */
 export function buildSearchIndex(given: readonly Term[]): SearchIndex {
-  const terms = [...given].sort((a, b) => compareNames(a.name, b.name));
+  const terms = sortByName(given);
   const phraseMap = new Map<string, Map<number, number>>();
   const wordMap = new Map<string, Map<number, number>>();
   terms.forEach((term, t) => {
