@@ -42,7 +42,8 @@ export function Popup({ api, searcher, loadFactBase, loadFuzzy, params, root }: 
   const settings = useSettings(api);
   const bookmarks = useBookmarks(api);
   const { page, refresh: refreshPage } = usePageTerms(api);
-  const search = useSearch(searcher, page, useLazy(loadFuzzy), params.get('q') ?? '');
+  const fuzzy = useLazy(loadFuzzy);
+  const search = useSearch(searcher, page, fuzzy, params.get('q') ?? '');
   const [inTab, setInTab] = useState(false);
   useTheme(settings.settings.theme, root);
   useEffect(() => void api.isInTab().then(setInTab), [api]);

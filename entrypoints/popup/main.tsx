@@ -55,9 +55,12 @@ if (nav.tab !== 'search' || nav.terms.length > 0) {
   app.replaceChildren();
   start();
 } else {
-  afterNextPaint(() => {
+  const takeOver = () => {
     const typed = document.querySelector<HTMLInputElement>('#search-input')?.value ?? '';
     if (typed && !params.get('q')) params.set('q', typed);
     start();
-  });
+  };
+  // Usually the page has been painted by the time this script has loaded.
+  if (performance.getEntriesByName('first-paint').length > 0) takeOver();
+  else afterNextPaint(takeOver);
 }
