@@ -5,7 +5,8 @@ import { defineConfig } from 'wxt';
 import type { Plugin } from 'vite';
 import { parseFactBase, type FactBase } from './utils/fact-base';
 import { buildMatcherIndex } from './utils/matcher-index';
-import { buildSearchIndex } from './utils/search';
+import { inlineStylesheet, prerenderPopup } from './utils/popup-prerender';
+import { buildSearchIndex, sortByName } from './utils/search';
 import { syntheticTerms } from './utils/synthetic-terms';
 
 const dataDir = fileURLToPath(new URL('./data/', import.meta.url));
@@ -54,6 +55,26 @@ function glossData(): Plugin {
     },
     watchChange() {
       cached = undefined;
+    },
+    // The popup's first screen and its style sheet go into popup.html, so the browser paints
+    // them without waiting for the script (see utils/popup-prerender.ts).
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        if (!ctx.bundle || !ctx.filename.endsWith('popup/index.html')) return html;
+        cached ??= readFactBase();
+        let out = html.replace(
+          '<div id="app"></div>',
+          `<div id="app">${prerenderPopup(sortByName(cached.terms))}</div>`,
+        );
+        for (const file of Object.values(ctx.bundle)) {
+          if (file.type !== 'asset' || !file.fileName.endsWith('.css')) continue;
+          const inlined = inlineStylesheet(out, `/${file.fileName}`, String(file.source));
+          if (inlined !== out) delete ctx.bundle[file.fileName];
+          out = inlined;
+        }
+        return out;
+      },
     },
   };
 }

@@ -49,38 +49,58 @@ export interface PopupApi {
   openPage(path: string): Promise<void>;
 }
 
+// The parameters are named `ext`, not `browser`: WXT's auto-import, although switched off, still
+// adds an import of the polyfill to a module that mentions `browser.` without declaring it at
+// the top level, and that import would put the polyfill back into the popup's chunk.
+
 /**
  * The id of the tab whose page the popup describes: `?tab=ID` when given (tests, and the popup
  * opened as a tab for another page), otherwise the active tab, unless that is the popup itself.
  */
-export async function targetTabId(browser: PopupBrowser, search: string): Promise<number | null> {
+export async function targetTabId(ext: PopupBrowser, search: string): Promise<number | null> {
   const param = new URLSearchParams(search).get('tab');
   if (param !== null && /^\d+$/.test(param)) return Number(param);
-  const [active] = await browser.tabs.query({ active: true, currentWindow: true });
-  const self = await browser.tabs.getCurrent().catch(() => undefined);
+  const [active] = await ext.tabs.query({ active: true, currentWindow: true });
+  const self = await ext.tabs.getCurrent().catch(() => undefined);
   if (active?.id === undefined || active.id === self?.id) return null;
   return active.id;
 }
 
+/**
+ * The background's answer, or its error thrown. Where the browser has no promise-based `browser`
+ * of its own (Chromium before it shipped one), the background's webextension-polyfill answers a
+ * failed handler with this marker object instead; the popup calls the browser's own API, so it
+ * turns the marker back into the error here.
+ */
+export function unwrapAnswer<T>(answer: T): T {
+  if (
+    typeof answer === 'object' &&
+    answer !== null &&
+    '__mozWebExtensionPolyfillReject__' in answer
+  )
+    throw new Error(String((answer as { message?: unknown }).message ?? 'The request failed'));
+  return answer;
+}
+
 /** The real API over `browser`; `search` is the page's query string. */
-export function createPopupApi(browser: PopupBrowser, search: string): PopupApi {
+export function createPopupApi(ext: PopupBrowser, search: string): PopupApi {
   return {
-    listBookmarks: () => readBookmarkList(browser.storage.local),
-    readSettings: () => readSettings(browser.storage.local),
-    unreadSettings: () => readUnreadSettings(browser.storage.local),
+    listBookmarks: () => readBookmarkList(ext.storage.local),
+    readSettings: () => readSettings(ext.storage.local),
+    unreadSettings: () => readUnreadSettings(ext.storage.local),
     watch(keys, listener) {
       const onChanged: StorageListener = (changes, area) => {
         if (area === 'local' && keys.some((k) => k in changes)) listener();
       };
-      browser.storage.onChanged.addListener(onChanged);
-      return () => browser.storage.onChanged.removeListener(onChanged);
+      ext.storage.onChanged.addListener(onChanged);
+      return () => ext.storage.onChanged.removeListener(onChanged);
     },
-    send: (type, payload) => sendMessage(browser.runtime, type, payload),
+    send: (type, payload) => sendMessage(ext.runtime, type, payload).then(unwrapAnswer),
     async pageTerms() {
       try {
-        const tabId = await targetTabId(browser, search);
+        const tabId = await targetTabId(ext, search);
         if (tabId === null) return null;
-        const answer = await sendTabMessage(browser.tabs, tabId, 'page:terms', {});
+        const answer = await sendTabMessage(ext.tabs, tabId, 'page:terms', {});
         return answer && Array.isArray(answer.terms) ? answer : null;
       } catch {
         // No content script in that tab (a browser page, the store, a page loaded before install).
@@ -88,10 +108,10 @@ export function createPopupApi(browser: PopupBrowser, search: string): PopupApi 
       }
     },
     async isInTab() {
-      return (await browser.tabs.getCurrent().catch(() => undefined)) !== undefined;
+      return (await ext.tabs.getCurrent().catch(() => undefined)) !== undefined;
     },
     async openPage(path) {
-      await browser.tabs.create({ url: path });
+      await ext.tabs.create({ url: path });
     },
   };
 }

@@ -6,7 +6,7 @@
 import type { Category } from '../data/schema';
 import type { PageTerms } from './messages';
 import type { SearchTerm } from './search';
-import type { SearchHit } from './search-query';
+import type { SearchHit } from './search-core';
 
 /** Category labels in display order (the same wording as `categoryLabels` in `data/schema.ts`). */
 export const CATEGORY_ORDER: readonly { id: Category; label: string }[] = [
@@ -51,6 +51,12 @@ export type Option = TermOption | MoreOption;
  */
 export const BROWSE_PAGE = 50;
 
+/**
+ * Options in the first paint of the empty box: more than fit in the popup's 600 px. The rest
+ * follows a frame later, so opening the popup never waits for thousands of options.
+ */
+export const FIRST_PAINT_OPTIONS = 12;
+
 /** A labelled group of options (`role="group"`); a label of '' means no heading. */
 export interface OptionGroup {
   id: string;
@@ -77,6 +83,7 @@ export function resultGroups(hits: readonly SearchHit[]): OptionGroup[] {
 /**
  * The empty box: terms on the page (most marked first), then the terms of each category, A–Z,
  * `shown[category]` of them (default `BROWSE_PAGE`) followed by a "more" option if any are left.
+ * `terms` come A–Z already (the search index keeps them so): nothing is sorted by name here.
  */
 export function browseGroups(
   terms: readonly SearchTerm[],
@@ -105,13 +112,11 @@ export function browseGroups(
   let left = budget - (groups[0]?.options.length ?? 0);
   for (const category of CATEGORY_ORDER) {
     if (left <= 0) break;
-    const inCategory = terms
-      .filter((t) => t.category === category.id)
-      .sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }));
+    const inCategory = terms.filter((t) => t.category === category.id);
     if (inCategory.length === 0) continue;
     const page = shown[category.id] ?? BROWSE_PAGE;
     const limit = Math.min(page, left);
-    left -= limit;
+    left -= Math.min(limit, inCategory.length);
     const options: Option[] = inCategory
       .slice(0, limit)
       .map((t) => ({ kind: 'term', id: `opt-c-${t.id}`, term: t }));

@@ -16,7 +16,8 @@
  *   letter (typos rarely hit the first letter), one Fuse index per letter: at 10,000 terms Fuse
  *   then scans a few hundred short words instead of every word of every term.
  *
- * Ranking lives in `search-query.ts`; highlighting in `search-highlight.ts`.
+ * Ranking lives in `search-core.ts` (the fuzzy pass in `search-fuzzy.ts`); highlighting in
+ * `search-highlight.ts`.
  */
 import Fuse from 'fuse.js';
 import type { Category, Term } from '../data/schema';
@@ -39,7 +40,8 @@ export type FuseIndexJson = ReturnType<ReturnType<typeof Fuse.createIndex<string
 
 /** The shipped search index. Arrays run in parallel: `phraseTerms[i]` belongs to `phrases[i]`. */
 export interface SearchIndex {
-  version: 3;
+  version: 4;
+  /** A–Z by name (`compareNames`), so the popup lists them without sorting when it opens. */
   terms: SearchTerm[];
   /** Normalised and compact names and aliases, sorted by UTF-16 code unit. */
   phrases: string[];
@@ -101,8 +103,23 @@ function add<K>(map: Map<K, Map<number, number>>, key: K, term: number, field: n
   if (best === undefined || field < best) postings.set(term, field);
 }
 
-/** Builds the search index for `terms`, in their order. Pure and deterministic. */
-export function buildSearchIndex(terms: readonly Term[]): SearchIndex {
+/**
+ * The order of names in lists: alphabetical in English, ignoring case and accents. Applied at
+ * build time: the first comparison with these options loads the collation data, which costs the
+ * popup milliseconds when it opens.
+ */
+export function compareNames(a: string, b: string): number {
+  return a.localeCompare(b, 'en', { sensitivity: 'base' });
+}
+
+/** `terms` A–Z by name (a stable sort): the order of `SearchIndex.terms`. */
+export function sortByName<T extends { name: string }>(terms: readonly T[]): T[] {
+  return [...terms].sort((a, b) => compareNames(a.name, b.name));
+}
+
+/** Builds the search index for `given` (kept A–Z by name). Pure and deterministic. */
+export function buildSearchIndex(given: readonly Term[]): SearchIndex {
+  const terms = sortByName(given);
   const phraseMap = new Map<string, Map<number, number>>();
   const wordMap = new Map<string, Map<number, number>>();
   terms.forEach((term, t) => {
@@ -146,7 +163,7 @@ export function buildSearchIndex(terms: readonly Term[]): SearchIndex {
     fuzzy[letter] = { words: positions, index };
   }
   return {
-    version: 3,
+    version: 4,
     terms: terms.map((t) => ({
       id: t.id,
       name: t.name,

@@ -6,9 +6,10 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { FactBase } from '../../utils/fact-base';
 import { indexFactBase } from '../../utils/fact-lookup';
 import type { PopupApi } from '../../utils/popup-api';
-import type { Searcher } from '../../utils/search-query';
+import type { CoreSearcher, FuzzyLookup } from '../../utils/search-core';
 import { downloadBookmarks } from './hooks/download';
 import { useBookmarks } from './hooks/useBookmarks';
+import { useLazy } from './hooks/useLazy';
 import { usePageTerms } from './hooks/usePageTerms';
 import { initialNav, usePopupNav } from './hooks/usePopupNav';
 import { useSearch } from './hooks/useSearch';
@@ -22,8 +23,11 @@ import { TermPage } from './TermPage';
 
 export interface PopupProps {
   api: PopupApi;
-  searcher: Searcher;
-  factBase: FactBase;
+  searcher: CoreSearcher;
+  /** The fact base (term pages, snippets, saved facts): loaded after the first paint. */
+  loadFactBase(): Promise<FactBase>;
+  /** The search's fuzzy pass: loaded after the first paint. */
+  loadFuzzy(): Promise<FuzzyLookup>;
   /** The page's query string: `?view=`, `?term=`, `?q=`, `?tab=`. */
   params: URLSearchParams;
   /** The element that carries `data-theme`. */
@@ -31,13 +35,15 @@ export interface PopupProps {
 }
 
 /** The whole popup. */
-export function Popup({ api, searcher, factBase, params, root }: PopupProps) {
-  const facts = useMemo(() => indexFactBase(factBase), [factBase]);
+export function Popup({ api, searcher, loadFactBase, loadFuzzy, params, root }: PopupProps) {
+  const factBase = useLazy(loadFactBase);
+  const facts = useMemo(() => factBase && indexFactBase(factBase), [factBase]);
   const nav = usePopupNav(useMemo(() => initialNav(params), [params]));
   const settings = useSettings(api);
   const bookmarks = useBookmarks(api);
   const { page, refresh: refreshPage } = usePageTerms(api);
-  const search = useSearch(searcher, page, params.get('q') ?? '');
+  const fuzzy = useLazy(loadFuzzy);
+  const search = useSearch(searcher, page, fuzzy, params.get('q') ?? '');
   const [inTab, setInTab] = useState(false);
   useTheme(settings.settings.theme, root);
   useEffect(() => void api.isInTab().then(setInTab), [api]);
@@ -46,9 +52,9 @@ export function Popup({ api, searcher, factBase, params, root }: PopupProps) {
     // Ask the page again after a switch: it stops or starts marking.
   }, [settings.settings.enabled, settings.settings.disabledSites.length]);
 
-  const term = nav.termId ? facts.term(nav.termId) : undefined;
+  const term = nav.termId ? facts?.term(nav.termId) : undefined;
   const textsOf = (id: string) => {
-    const t = facts.term(id);
+    const t = facts?.term(id);
     return t ? [t.summary, ...t.facts.map((f) => f.text)] : [];
   };
   const onEscapeTerm = (e: KeyboardEvent) => {
@@ -71,36 +77,41 @@ export function Popup({ api, searcher, factBase, params, root }: PopupProps) {
       </header>
       <main class="panel">
         <div id={`panel-${nav.tab}`} role="tabpanel" aria-labelledby={`tab-${nav.tab}`}>
-          {nav.termId && term ? (
-            <TermPage
-              term={term}
-              sources={facts.sources}
-              related={facts.related(term)}
-              saved={bookmarks.keys}
-              onToggle={(factId) => void bookmarks.toggle(term.id, factId)}
-              onOpen={nav.openTerm}
-              onBack={nav.back}
-            />
-          ) : nav.termId ? (
-            <p class="empty">
-              This term is not in Gloss’s fact base.{' '}
-              <button type="button" class="link-button" onClick={nav.back}>
-                Back
-              </button>
-            </p>
+          {nav.termId ? (
+            // The term page waits for the fact base (loaded right after the first paint).
+            !facts ? null : term ? (
+              <TermPage
+                term={term}
+                sources={facts.sources}
+                related={facts.related(term)}
+                saved={bookmarks.keys}
+                onToggle={(factId) => void bookmarks.toggle(term.id, factId)}
+                onOpen={nav.openTerm}
+                onBack={nav.back}
+              />
+            ) : (
+              <p class="empty">
+                This term is not in Gloss’s fact base.{' '}
+                <button type="button" class="link-button" onClick={nav.back}>
+                  Back
+                </button>
+              </p>
+            )
           ) : nav.tab === 'search' ? (
             <SearchView search={search} textsOf={textsOf} onOpen={nav.openTerm} />
           ) : nav.tab === 'saved' ? (
-            <SavedView
-              bookmarks={bookmarks}
-              facts={facts}
-              inTab={inTab}
-              onOpen={nav.openTerm}
-              onExport={(kind, items) => downloadBookmarks(document, kind, items, facts)}
-              onOpenInTab={() =>
-                void api.openPage('popup.html?view=saved').then(() => window.close())
-              }
-            />
+            facts && (
+              <SavedView
+                bookmarks={bookmarks}
+                facts={facts}
+                inTab={inTab}
+                onOpen={nav.openTerm}
+                onExport={(kind, items) => downloadBookmarks(document, kind, items, facts)}
+                onOpenInTab={() =>
+                  void api.openPage('popup.html?view=saved').then(() => window.close())
+                }
+              />
+            )
           ) : (
             <SettingsPanel
               settings={settings.settings}

@@ -37,6 +37,8 @@ export function SearchBox(props: SearchBoxProps) {
         autocomplete="off"
         spellcheck={false}
         placeholder="Search: INSTC, S-400, Kabul…"
+        // Typing can start as soon as the page is shown (the prerendered box is the same element).
+        autofocus
         value={props.query}
         onInput={(e) => props.onQuery(e.currentTarget.value)}
         onKeyDown={props.onKeyDown}

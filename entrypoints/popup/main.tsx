@@ -1,25 +1,66 @@
 import { render } from 'preact';
-import { browser } from 'wxt/browser';
-import factBase from 'virtual:gloss/fact-base';
+// The browser's own API (promise-based in MV3 Chromium and in Firefox), not webextension-polyfill:
+// the popup only calls and awaits, and the polyfill's import alone touched every API namespace.
+import { browser } from '@wxt-dev/browser';
 import searchIndex from 'virtual:gloss/search-index';
 import { Popup } from '../../components/popup/Popup';
+import { initialNav } from '../../components/popup/hooks/usePopupNav';
 import { createPopupApi } from '../../utils/popup-api';
-import { createSearcher } from '../../utils/search-query';
+import { createCoreSearcher } from '../../utils/search-core';
 import '../../components/popup/popup.css';
 import '../../components/popup/popup-search.css';
 import '../../components/popup/popup-term.css';
 import '../../components/popup/popup-saved.css';
 import '../../components/popup/popup-settings.css';
 
-// The search index and the fact base are built at build time; loading them is a JSON.parse.
 const params = new URLSearchParams(location.search);
-render(
-  <Popup
-    api={createPopupApi(browser, location.search)}
-    searcher={createSearcher(searchIndex)}
-    factBase={factBase}
-    params={params}
-    root={document.documentElement}
-  />,
-  document.getElementById('app') as HTMLElement,
-);
+const app = document.getElementById('app') as HTMLElement;
+
+/** Runs `task` once the browser has painted a frame (or after 100 ms, if it paints none). */
+function afterNextPaint(task: () => void): void {
+  let done = false;
+  const run = () => {
+    if (done) return;
+    done = true;
+    setTimeout(task, 0);
+  };
+  requestAnimationFrame(run);
+  setTimeout(run, 100);
+}
+
+function start(): void {
+  // The search index is built at build time; loading it is a JSON.parse. The fact base and the
+  // fuzzy search (Fuse.js) are separate chunks, imported after the first paint.
+  render(
+    <Popup
+      api={createPopupApi(browser, location.search)}
+      searcher={createCoreSearcher(searchIndex)}
+      loadFactBase={() => import('virtual:gloss/fact-base').then((m) => m.default)}
+      loadFuzzy={() =>
+        import('../../utils/search-fuzzy').then((m) => m.createFuzzyLookup(searchIndex))
+      }
+      params={params}
+      root={document.documentElement}
+    />,
+    app,
+  );
+}
+
+// The build wrote the search tab's first screen into the page (utils/popup-prerender.ts), so the
+// browser paints it without waiting for this script. Preact takes those nodes over after that
+// paint (taking over first would put this script's work in front of it); what was typed into the
+// box meanwhile becomes the query. A page opened on another view starts from an empty container.
+const nav = initialNav(params);
+if (nav.tab !== 'search' || nav.terms.length > 0) {
+  app.replaceChildren();
+  start();
+} else {
+  const takeOver = () => {
+    const typed = document.querySelector<HTMLInputElement>('#search-input')?.value ?? '';
+    if (typed && !params.get('q')) params.set('q', typed);
+    start();
+  };
+  // Usually the page has been painted by the time this script has loaded.
+  if (performance.getEntriesByName('first-paint').length > 0) takeOver();
+  else afterNextPaint(takeOver);
+}

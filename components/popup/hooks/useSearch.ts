@@ -2,12 +2,16 @@
  * The search box's state: the query, the listbox options it yields (results, or the browse view
  * for an empty box) and the active option. Searching is synchronous: it takes well under a
  * millisecond at the bundled size, so results follow every keystroke with no debounce.
+ *
+ * The fuzzy pass (typos) arrives a moment after the popup opens (`fuzzy`); a query typed before
+ * that which needed it is searched again then.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Category } from '../../../data/schema';
 import type { PageTerms } from '../../../utils/messages';
 import {
   BROWSE_PAGE,
+  FIRST_PAINT_OPTIONS,
   browseGroups,
   flatOptions,
   moveActive,
@@ -15,10 +19,7 @@ import {
   type Option,
   type OptionGroup,
 } from '../../../utils/popup-options';
-import type { Searcher } from '../../../utils/search-query';
-
-/** Options rendered before the first paint: more than fit in the popup's 600 px. */
-const FIRST_PAINT_OPTIONS = 12;
+import type { CoreSearcher, FuzzyLookup } from '../../../utils/search-core';
 
 /** What the search view renders and the handlers it calls. */
 export interface SearchState {
@@ -35,10 +36,14 @@ export interface SearchState {
   showMore(category: Category): void;
 }
 
-/** Search over `searcher`; `page` fills the "On this page" group of the empty box. */
+/**
+ * Search over `searcher`; `page` fills the "On this page" group of the empty box; `fuzzy` is the
+ * fuzzy look-up once loaded (null before).
+ */
 export function useSearch(
-  searcher: Searcher,
+  searcher: CoreSearcher,
   page: PageTerms | null,
+  fuzzy: FuzzyLookup | null,
   initialQuery = '',
 ): SearchState {
   const [query, setQueryState] = useState(initialQuery);
@@ -50,12 +55,19 @@ export function useSearch(
     const frame = requestAnimationFrame(() => setTimeout(() => setBudget(Infinity), 0));
     return () => cancelAnimationFrame(frame);
   }, []);
+  // Counts the searches that skipped a fuzzy look-up and are due again now that it is here.
+  const [fuzzyRuns, setFuzzyRuns] = useState(0);
+  useEffect(() => {
+    if (!fuzzy) return;
+    searcher.setFuzzy(fuzzy);
+    if (searcher.missedFuzzy) setFuzzyRuns((n) => n + 1);
+  }, [searcher, fuzzy]);
   const groups = useMemo(
     () =>
       query.trim()
         ? resultGroups(searcher.search(query))
         : browseGroups(searcher.terms, page, shown, budget),
-    [searcher, query, page, shown, budget],
+    [searcher, query, page, shown, budget, fuzzyRuns],
   );
   const options = useMemo(() => flatOptions(groups), [groups]);
   const current = active < options.length ? active : options.length - 1;

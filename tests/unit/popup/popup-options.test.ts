@@ -18,10 +18,11 @@ const t = (id: string, name: string, category: SearchTerm['category']): SearchTe
   expansion: `${name} in full`,
   category,
 });
+// A–Z by name, as the search index keeps them.
 const terms = [
-  t('sco', 'SCO', 'geopolitics'),
-  t('s-400', 'S-400', 'defence'),
   t('ak-203', 'AK-203', 'defence'),
+  t('s-400', 'S-400', 'defence'),
+  t('sco', 'SCO', 'geopolitics'),
 ];
 
 test('an empty box: terms on the page (most marked first), then categories in order, A–Z', () => {
@@ -54,7 +55,7 @@ test('no page terms: no "On this page" group', () => {
 
 test('results are one unlabelled group in rank order', () => {
   const groups = resultGroups([
-    { index: 0, term: terms[0]!, score: 0, via: 'name' },
+    { index: 2, term: terms[2]!, score: 0, via: 'name' },
     { index: 1, term: terms[1]!, score: 0.5, via: 'text' },
   ]);
   expect(groups).toHaveLength(1);
@@ -105,4 +106,10 @@ test('a budget renders only the first options (the first paint), page terms firs
     2,
   );
   expect(flatOptions(groups).map(termId)).toEqual(['sco', 'ak-203']);
+  // What a short category leaves of the budget goes to the next one.
+  expect(flatOptions(browseGroups(terms, null, {}, 3)).map(termId)).toEqual([
+    'ak-203',
+    's-400',
+    'sco',
+  ]);
 });

@@ -8,6 +8,8 @@ import { describe, expect, test } from 'vitest';
 import type { Term } from '../../../data/schema';
 import { parseFactBase } from '../../../utils/fact-base';
 import { buildSearchIndex } from '../../../utils/search';
+import { createCoreSearcher } from '../../../utils/search-core';
+import { createFuzzyLookup } from '../../../utils/search-fuzzy';
 import { createSearcher } from '../../../utils/search-query';
 import { syntheticTerms } from '../../../utils/synthetic-terms';
 
@@ -84,7 +86,7 @@ describe('ranking rules', () => {
 
   test('every query word must match (AND)', () => {
     for (const hit of searcher.search('nuclear russia')) {
-      const t = terms[hit.index]!;
+      const t = terms.find((x) => x.id === hit.term.id)!;
       const text = JSON.stringify(t).toLowerCase();
       expect(text).toContain('nuclear');
       expect(text).toContain('russia');
@@ -112,4 +114,31 @@ test('with 10,000 synthetic terms the real terms still rank the same', () => {
   ] as const) {
     expect(big.search(query)[0]?.term.id, query).toBe(expected);
   }
+});
+
+test('the index keeps the terms A–Z by name, whatever their order in the fact base', () => {
+  const index = buildSearchIndex([...terms].reverse());
+  const names = index.terms.map((t) => t.name);
+  expect(names).toEqual(
+    [...names].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' })),
+  );
+  expect(names).not.toEqual(terms.map((t) => t.name));
+  const hit = createSearcher(index).search('kudankulam')[0];
+  expect(index.terms[hit?.index ?? -1]?.id).toBe('kudankulam');
+});
+
+test('the fuzzy pass can arrive later: a typo matches once it is there', () => {
+  const index = JSON.parse(JSON.stringify(buildSearchIndex(terms))) as ReturnType<
+    typeof buildSearchIndex
+  >;
+  const core = createCoreSearcher(index);
+  expect(core.search('sputnik')[0]?.term.id).toBe('sputnik-v');
+  expect(core.missedFuzzy).toBe(false);
+  expect(core.search('sputnick')).toEqual([]);
+  expect(core.missedFuzzy).toBe(true);
+  core.setFuzzy(createFuzzyLookup(index));
+  expect(core.search('sputnick')[0]?.term.id).toBe('sputnik-v');
+  expect(core.missedFuzzy).toBe(false);
+  // Nonsense has no fuzzy bucket to look in: nothing was skipped.
+  expect(createCoreSearcher(index).search('xqzvw')).toEqual([]);
 });
