@@ -53,6 +53,8 @@ function start(): void {
 const nav = initialNav(params);
 if (nav.tab !== 'search' || nav.terms.length > 0) {
   app.replaceChildren();
+  // public/popup-boot.js hid the prewritten search screen for pages opened on another view.
+  document.documentElement.classList.remove('other-view');
   start();
 } else {
   const takeOver = () => {

@@ -30,7 +30,7 @@ async function openHeld(query = ''): Promise<{ page: Page; release(): Promise<vo
   await page.goto(`chrome-extension://${gloss.extensionId}/popup.html${query}`, {
     waitUntil: 'commit',
   });
-  await page.locator('#search-input').waitFor();
+  await page.locator('#search-input').waitFor({ state: 'attached' });
   return {
     page,
     async release() {
@@ -81,9 +81,45 @@ test('what is typed before the script has run is searched, and typing goes on', 
 
 test('a page opened on another view shows that view, not the search screen', async () => {
   const { page, release } = await openHeld('?view=settings');
+  // Before the script: the prewritten search screen is there but not shown, so it cannot flash.
+  expect(await page.locator('#app').evaluate((el) => getComputedStyle(el).visibility)).toBe(
+    'hidden',
+  );
   await release();
   await page.getByRole('tab', { name: 'Settings', selected: true }).waitFor();
   await expect.poll(() => page.locator('#search-input').count()).toBe(0);
   expect(await page.locator('[role=option]').count()).toBe(0);
   await page.close();
+});
+
+test('a term opened in full never shows the search screen first', async () => {
+  const { page, release } = await openHeld('?term=s-400');
+  expect(await page.locator('#app').evaluate((el) => getComputedStyle(el).visibility)).toBe(
+    'hidden',
+  );
+  await release();
+  await page.getByRole('heading', { name: /S-400/ }).first().waitFor();
+  expect(await page.locator('#app').evaluate((el) => getComputedStyle(el).visibility)).toBe(
+    'visible',
+  );
+  await page.close();
+});
+
+test('the reader’s theme is on the page before the script runs', async () => {
+  // The popup keeps a copy of the theme setting for the next opening.
+  const first = await gloss.openPopup();
+  await first.getByRole('tab', { name: 'Settings' }).click();
+  await first.getByRole('radio', { name: /dark/i }).check();
+  await expect.poll(() => first.evaluate(() => localStorage.getItem('gloss.theme'))).toBe('dark');
+  await first.close();
+  const { page, release } = await openHeld();
+  expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+  expect(await page.evaluate(() => getComputedStyle(document.body).colorScheme)).toBe('dark');
+  await release();
+  await page.close();
+  // Back to the system theme, so other tests see the default.
+  const last = await gloss.openPopup('?view=settings');
+  await last.getByRole('radio', { name: /system/i }).check();
+  await expect.poll(() => last.evaluate(() => localStorage.getItem('gloss.theme'))).toBe('system');
+  await last.close();
 });
