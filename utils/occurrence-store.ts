@@ -20,10 +20,12 @@ export class OccurrenceStore {
   private readonly byNode = new Map<Text, Occurrence[]>();
   private readonly counts = new Map<number, number>();
   private total = 0;
+  private changes = 0;
 
   /** Replaces the occurrences of `node`; returns the ones that were there before. */
   set(node: Text, occurrences: Occurrence[]): Occurrence[] {
     const previous = this.delete(node);
+    this.changes++;
     if (occurrences.length > 0) {
       this.byNode.set(node, occurrences);
       for (const o of occurrences) this.counts.set(o.term, (this.counts.get(o.term) ?? 0) + 1);
@@ -36,6 +38,7 @@ export class OccurrenceStore {
   delete(node: Text): Occurrence[] {
     const previous = this.byNode.get(node);
     if (!previous) return [];
+    this.changes++;
     this.byNode.delete(node);
     for (const o of previous) {
       const left = (this.counts.get(o.term) ?? 1) - 1;
@@ -75,7 +78,16 @@ export class OccurrenceStore {
     for (const list of this.byNode.values()) yield* list;
   }
 
+  /**
+   * A number that changes whenever any node's occurrences do: what the hover tracker checks
+   * before reusing what it worked out from an earlier look at the store.
+   */
+  get version(): number {
+    return this.changes;
+  }
+
   clear(): void {
+    this.changes++;
     this.byNode.clear();
     this.counts.clear();
     this.total = 0;

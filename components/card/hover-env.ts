@@ -1,9 +1,11 @@
 /**
- * The page side of hover tracking: how a pointer position becomes a text position, and the
- * rectangles of an occurrence, with the real DOM. Kept apart from the tracker (pure logic in
- * utils/) so the tracker is tested without a browser.
+ * The page side of hover tracking, with the real DOM: the element a pointer event is about, the
+ * text nodes the browser reports as that element, a text position from a point (for elements
+ * with many marks), and the rectangles of an occurrence. Kept apart from the tracker (pure logic
+ * in utils/) so the tracker is tested without a browser.
  */
 import type { HoverEnv } from '../../utils/hover-tracker';
+import type { Occurrence } from '../../utils/occurrence-store';
 
 /**
  * The open shadow roots under (x, y), outermost first: caretPositionFromPoint only looks inside
@@ -21,9 +23,50 @@ function shadowRootsAt(doc: Document, x: number, y: number): ShadowRoot[] {
   return roots;
 }
 
+/** Elements with more child nodes than this are left to the browser's hit test. */
+const MAX_CHILDREN = 64;
+
+/** Adds the text nodes among the first children of `parent` to `out`; false if it has too many. */
+function addTextChildren(parent: Node, out: Node[]): boolean {
+  let k = 0;
+  for (let n = parent.firstChild; n; n = n.nextSibling) {
+    if (++k > MAX_CHILDREN) return false;
+    if (n.nodeType === 3) out.push(n);
+  }
+  return true;
+}
+
 /** The hover environment of `doc` in `win`. */
 export function hoverEnv(doc: Document, win: Window): HoverEnv {
+  // One range, reused: every DOM call counts at the rate the pointer moves, and one more live
+  // range is next to nothing for the browser to keep up to date.
+  const range = doc.createRange();
+  const rangeOf = (o: Occurrence): Range => {
+    range.setStart(o.node, o.start);
+    range.setEnd(o.node, o.end);
+    return range;
+  };
   return {
+    targetOf(event) {
+      // `target` is retargeted to the shadow host for what is inside a shadow root; the composed
+      // path, which has the innermost target, is built only then.
+      const target = event.target as (Partial<Element> & EventTarget) | null;
+      return target?.shadowRoot ? (event.composedPath()[0] ?? target) : target;
+    },
+    textNodesOf(target) {
+      const el = target as Partial<Element> & Node;
+      if (typeof el.nodeType !== 'number' || el.nodeType !== 1) return [];
+      const out: Node[] = [];
+      if (!addTextChildren(el, out)) return null;
+      // Text slotted into a shadow root is reported as its slot, text directly in a shadow root
+      // as the host.
+      const slot = el as Partial<HTMLSlotElement>;
+      if (el.localName === 'slot' && typeof slot.assignedNodes === 'function') {
+        for (const n of slot.assignedNodes({ flatten: true })) if (n.nodeType === 3) out.push(n);
+      }
+      if (el.shadowRoot && !addTextChildren(el.shadowRoot, out)) return null;
+      return out;
+    },
     caretAt(x, y) {
       if (typeof doc.caretPositionFromPoint === 'function') {
         let p = doc.caretPositionFromPoint(x, y);
@@ -39,12 +82,13 @@ export function hoverEnv(doc: Document, win: Window): HoverEnv {
       return r ? { node: r.startContainer, offset: r.startOffset } : null;
     },
     rectsOf(o) {
-      const range = doc.createRange();
-      range.setStart(o.node, o.start);
-      range.setEnd(o.node, o.end);
-      return range.getClientRects();
+      return rangeOf(o).getClientRects();
+    },
+    boundsOf(o) {
+      return rangeOf(o).getBoundingClientRect();
     },
     requestFrame: (fn) => win.requestAnimationFrame(fn),
+    now: () => win.performance.now(),
     setTimeout: (fn, ms) => win.setTimeout(fn, ms),
     clearTimeout: (handle) => win.clearTimeout(handle as number),
   };
