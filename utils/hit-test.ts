@@ -1,9 +1,7 @@
 /**
- * Maps a pointer position to the occurrence under it. Two ways in: the element the browser
- * already hit-tested for the pointer event (its few marked text nodes are checked by their
- * rectangles), or, where an element holds too many marks for that, a text position from the
- * browser (caretPositionFromPoint) and a binary search over that node's occurrences. Either way
- * rectangles confirm the pointer is really on the occurrence.
+ * Geometry for mapping a pointer position to the occurrence under it: the occurrences touching a
+ * text position (from caretPositionFromPoint, for elements with many marks), and rectangle tests
+ * that confirm the pointer is really on one (a caret offset is only the nearest boundary).
  */
 
 /** The part of an occurrence hit-testing needs. */
@@ -59,48 +57,6 @@ export function rectsContain(rects: ArrayLike<RectLike>, x: number, y: number, s
  * most rectangles checked are on another line. */
 export function rectContains(r: RectLike, x: number, y: number, slop = 1): boolean {
   return y >= r.top - slop && y <= r.bottom + slop && x >= r.left - slop && x <= r.right + slop;
-}
-
-/** How to read an occurrence's rectangles: its bounding box, and its boxes line by line. */
-export interface RectReader<T> {
-  boundsOf(candidate: T): RectLike;
-  rectsOf(candidate: T): ArrayLike<RectLike>;
-}
-
-/**
- * True when (x, y) is on `candidate`. The bounding box alone settles most cases (every miss
- * outside it, and every hit on a one-line occurrence); the per-line boxes are read only when an
- * occurrence that wraps onto several lines has the pointer inside its bounding box.
- */
-export function occurrenceContains<T>(
-  candidate: T,
-  reader: RectReader<T>,
-  x: number,
-  y: number,
-): boolean {
-  if (!rectContains(reader.boundsOf(candidate), x, y)) return false;
-  const rects = reader.rectsOf(candidate);
-  return rects.length === 1 || rectsContain(rects, x, y);
-}
-
-/**
- * The first of `candidates` that (x, y) is on, trying `first` before the others (the occurrence
- * the pointer was on: while it stays there, one rectangle read settles it).
- */
-export function firstContaining<T>(
-  candidates: readonly T[],
-  first: T | null,
-  reader: RectReader<T>,
-  x: number,
-  y: number,
-): T | null {
-  if (first !== null && candidates.includes(first) && occurrenceContains(first, reader, x, y)) {
-    return first;
-  }
-  for (const c of candidates) {
-    if (c !== first && occurrenceContains(c, reader, x, y)) return c;
-  }
-  return null;
 }
 
 /** The rectangle of `rects` nearest to (x, y): the line the pointer is on, for placing the card. */

@@ -5,30 +5,25 @@
  *
  * The look-up starts from the pointer event's own target: the browser has already hit-tested the
  * pointer to the element whose text or box is under it, so only the marks in that element's own
- * text nodes can be under the pointer, and most elements have none or a few. Those few are
- * checked by their rectangles; a second browser hit test (a text position from the point) is
- * needed only for an element with many marks. Rectangles are read when needed, never cached, so
- * reflow, transforms, scrolled containers and shadow roots need no invalidation.
+ * text nodes can be under the pointer, and most elements have none or a few. Their rectangles
+ * settle it (read once and reused while valid: see hover-geometry.ts); a second browser hit test
+ * (a text position from the point) is needed only for an element with many marks.
  */
-import { firstContaining, occurrenceContains, spansAtOffset, type RectLike } from './hit-test';
+import { rectsContain, spansAtOffset, type RectLike } from './hit-test';
+import { HoverGeometry, type GeometryReader } from './hover-geometry';
 import type { Occurrence, OccurrenceStore } from './occurrence-store';
 
 /** What the tracker needs from the page; passed in so it can be tested without a browser. */
-export interface HoverEnv {
+export interface HoverEnv extends GeometryReader {
   /** The innermost element a pointer event was dispatched to (inside open shadow roots too). */
   targetOf(event: PointerEvent): EventTarget | null;
-  /**
-   * The text nodes whose text the browser reports as `target` when the pointer is on it (an
-   * element's child text nodes; a slot's assigned ones), or null when `target` has too many
-   * children to list cheaply.
-   */
-  textNodesOf(target: EventTarget): Iterable<Node> | null;
   /** The text position under a point (caretPositionFromPoint, or caretRangeFromPoint). */
   caretAt(x: number, y: number): { node: Node; offset: number } | null;
-  /** The client rectangles of an occurrence, one per line (or per bidi run). */
-  rectsOf(occurrence: Occurrence): ArrayLike<RectLike>;
-  /** The bounding client rectangle of an occurrence. */
-  boundsOf(occurrence: Occurrence): RectLike;
+  /**
+   * Calls `listener` whenever something may have moved text: scrolling, resizing, a font
+   * loading, the page changing size. Returns the remover.
+   */
+  watchLayout(listener: () => void): () => void;
   requestFrame(callback: () => void): unknown;
   /** The clock of pointer events' `timeStamp` (performance.now). */
   now(): number;
@@ -49,11 +44,6 @@ export interface HoverCallbacks {
 }
 
 /**
- * Above this many occurrences in the pointer's element, one browser hit test is cheaper than
- * reading each one's rectangles.
- */
-export const MAX_RECT_CHECKS = 6;
-/**
  * How long the pointer stays on an occurrence before its card is prefetched: a pointer crossing
  * a term at reading speed spends less than this on it.
  */
@@ -65,43 +55,19 @@ export const ENTER_MS = 100;
 const MIN_LOOKUP_INTERVAL_MS = 8;
 
 /**
- * The occurrences in `nodes` (the text nodes of the pointer's element), or null when there are
- * more than `max`: then a browser hit test narrows them down faster than their rectangles.
+ * The painted occurrence at the browser's text position for (x, y), or null: for elements with
+ * too many occurrences to check each one's rectangles.
  */
-export function occurrencesIn(
+export function occurrenceAtCaret(
   store: OccurrenceStore,
-  nodes: Iterable<Node>,
-  max = MAX_RECT_CHECKS,
-): Occurrence[] | null {
-  const out: Occurrence[] = [];
-  for (const node of nodes) {
-    for (const o of store.get(node)) out.push(o);
-    if (out.length > max) return null;
-  }
-  return out;
-}
-
-/**
- * Finds the painted occurrence under (x, y), or null. `candidates` are the occurrences of the
- * pointer's element (null: too many, ask the browser for the text position instead); `current`
- * is the occurrence the pointer was on, checked first.
- */
-export function occurrenceAtPoint(
-  store: OccurrenceStore,
-  env: Pick<HoverEnv, 'caretAt' | 'rectsOf' | 'boundsOf'>,
+  env: { caretAt: HoverEnv['caretAt']; rectsOf(o: Occurrence): ArrayLike<RectLike> },
   x: number,
   y: number,
-  candidates: readonly Occurrence[] | null,
-  current: Occurrence | null = null,
 ): Occurrence | null {
-  if (candidates) {
-    const painted = candidates.filter((o) => o.range !== null);
-    return painted.length === 0 ? null : firstContaining(painted, current, env, x, y);
-  }
   const caret = env.caretAt(x, y);
   if (!caret || caret.node.nodeType !== 3) return null;
   for (const o of spansAtOffset(store.get(caret.node), caret.offset)) {
-    if (o.range && occurrenceContains(o, env, x, y)) return o;
+    if (o.range && rectsContain(env.rectsOf(o), x, y)) return o;
   }
   return null;
 }
@@ -118,15 +84,9 @@ export class HoverTracker {
   /** Whether `enter` was called for `current`. */
   private entered = false;
   private timer: unknown = null;
+  private readonly geometry: HoverGeometry;
+  private readonly unwatch: () => void;
   private readonly controller = new AbortController();
-  /**
-   * The occurrences of each element the pointer was over, while the store is unchanged: moving
-   * within a paragraph then reads no DOM to find them.
-   */
-  private readonly candidates = new WeakMap<
-    object,
-    { version: number; list: readonly Occurrence[] | null }
-  >();
 
   constructor(
     target: EventTarget,
@@ -135,6 +95,8 @@ export class HoverTracker {
     private readonly callbacks: HoverCallbacks,
     private delay: number,
   ) {
+    this.geometry = new HoverGeometry(store, env);
+    this.unwatch = env.watchLayout(() => this.geometry.invalidate());
     const signal = this.controller.signal;
     target.addEventListener('pointermove', (e) => this.onMove(e as PointerEvent), {
       passive: true,
@@ -166,41 +128,32 @@ export class HoverTracker {
     this.y = event.clientY;
     this.target = this.env.targetOf(event);
     if (this.framePending) return;
-    if (event.timeStamp - this.lastLookup >= MIN_LOOKUP_INTERVAL_MS) {
-      this.lastLookup = event.timeStamp;
-      this.lookUp(event.timeStamp);
+    const now = event.timeStamp;
+    if (now - this.lastLookup >= MIN_LOOKUP_INTERVAL_MS) {
+      this.lastLookup = now;
+      this.update(this.lookUp(now), now);
       return;
     }
     this.framePending = true;
     this.env.requestFrame(() => {
       this.framePending = false;
       if (this.controller.signal.aborted) return;
-      this.lastLookup = this.env.now();
-      this.lookUp(this.lastLookup);
+      const later = (this.lastLookup = this.env.now());
+      this.update(this.lookUp(later), later);
     });
   }
 
-  private lookUp(now: number): void {
-    let next: Occurrence | null = null;
+  private lookUp(now: number): Occurrence | null {
+    const target = this.target;
+    if (!target) return null;
     try {
-      const candidates = this.target ? this.candidatesOf(this.target) : [];
-      next = occurrenceAtPoint(this.store, this.env, this.x, this.y, candidates, this.current);
+      const found = this.geometry.find(target, this.x, this.y, now, this.current);
+      return found !== undefined ? found : occurrenceAtCaret(this.store, this.env, this.x, this.y);
     } catch {
       // An occurrence whose text was just edited (re-scanned a moment later) can have offsets
       // past its node's end: for this move, nothing is under the pointer.
+      return null;
     }
-    this.update(next, now);
-  }
-
-  private candidatesOf(target: EventTarget): readonly Occurrence[] | null {
-    const version = this.store.version;
-    let known = this.candidates.get(target);
-    if (known?.version !== version) {
-      const nodes = this.env.textNodesOf(target);
-      known = { version, list: nodes ? occurrencesIn(this.store, nodes) : null };
-      this.candidates.set(target, known);
-    }
-    return known.list;
   }
 
   /**
@@ -228,7 +181,8 @@ export class HoverTracker {
     const o = this.current;
     // Gone, or no longer marked (its text was edited): nothing to open.
     if (!o?.range) return;
-    const stayed = this.env.now() - this.since;
+    const now = this.env.now();
+    const stayed = now - this.since;
     const enterAfter = Math.min(ENTER_MS, this.delay);
     if (!this.entered) {
       if (stayed < enterAfter) return this.arm(enterAfter - stayed);
@@ -238,11 +192,26 @@ export class HoverTracker {
       if (this.current !== o) return;
     }
     if (stayed < this.delay) return this.arm(this.delay - stayed);
-    this.callbacks.intent(o, this.x, this.y);
+    // The look-up may have used rectangles read a moment ago: before a card opens, make sure
+    // the pointer is on the occurrence as the page is laid out now.
+    let still = false;
+    try {
+      still = this.geometry.confirm(o, this.x, this.y);
+    } catch {
+      // Its text changed under it: not there any more.
+    }
+    if (still) {
+      this.callbacks.intent(o, this.x, this.y);
+      return;
+    }
+    // Something moved that nothing reported: read everything again and start over.
+    this.geometry.invalidate();
+    this.update(this.lookUp(now), now);
   }
 
   destroy(): void {
     this.controller.abort();
+    this.unwatch();
     if (this.timer !== null) this.env.clearTimeout(this.timer);
     this.timer = null;
     this.current = null;

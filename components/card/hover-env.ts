@@ -1,7 +1,8 @@
 /**
  * The page side of hover tracking, with the real DOM: the element a pointer event is about, the
  * text nodes the browser reports as that element, a text position from a point (for elements
- * with many marks), and the rectangles of an occurrence. Kept apart from the tracker (pure logic
+ * with many marks), the rectangles of an occurrence, and the events after which rectangles read
+ * earlier may be out of date. Kept apart from the tracker (pure logic
  * in utils/) so the tracker is tested without a browser.
  */
 import type { HoverEnv } from '../../utils/hover-tracker';
@@ -84,8 +85,22 @@ export function hoverEnv(doc: Document, win: Window): HoverEnv {
     rectsOf(o) {
       return rangeOf(o).getClientRects();
     },
-    boundsOf(o) {
-      return rangeOf(o).getBoundingClientRect();
+    watchLayout(listener) {
+      const options = { capture: true, passive: true };
+      const moved = () => listener();
+      // Scrolling any scroller of the document (scroll events reach a capturing listener on the
+      // document from every element), resizing, fonts arriving, the page growing or shrinking.
+      doc.addEventListener('scroll', moved, options);
+      win.addEventListener('resize', moved, options);
+      doc.fonts?.addEventListener('loadingdone', moved);
+      const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(moved) : null;
+      observer?.observe(doc.documentElement);
+      return () => {
+        doc.removeEventListener('scroll', moved, options);
+        win.removeEventListener('resize', moved, options);
+        doc.fonts?.removeEventListener('loadingdone', moved);
+        observer?.disconnect();
+      };
     },
     requestFrame: (fn) => win.requestAnimationFrame(fn),
     now: () => win.performance.now(),

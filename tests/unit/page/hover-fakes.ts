@@ -1,0 +1,123 @@
+/**
+ * A page for the hover tracker without a browser: text nodes and elements are plain objects,
+ * rectangles come from a table the test edits (to stand for layout changes), and time moves only
+ * when the test says so.
+ */
+import type { RectLike } from '../../../utils/hit-test';
+import type { HoverEnv } from '../../../utils/hover-tracker';
+import { OccurrenceStore, type Occurrence } from '../../../utils/occurrence-store';
+
+/** A text node as far as the tracker can tell. */
+export function textNode(): Text {
+  return { nodeType: 3 } as unknown as Text;
+}
+
+/** A rectangle from its left, top, width and height. */
+export function rect(left: number, top: number, width: number, height: number): RectLike {
+  return { left, top, right: left + width, bottom: top + height };
+}
+
+/** A fake page: elements (any event target) with text nodes, occurrences with rectangles, timers. */
+export class FakePage {
+  readonly store = new OccurrenceStore();
+  /** Each element's text nodes (null: too many to list). */
+  readonly children = new Map<EventTarget, Text[] | null>();
+  /** Each occurrence's rectangles as the page lays it out now. */
+  readonly layout = new Map<Occurrence, RectLike[]>();
+  caret: { node: Node; offset: number } | null = null;
+  clock = 0;
+  reads = 0;
+  listings = 0;
+  timersSet = 0;
+  layoutListener: (() => void) | null = null;
+  unwatched = false;
+  private timers: { at: number; fn: () => void; id: number }[] = [];
+  private frames: (() => void)[] = [];
+  private nextId = 1;
+
+  /** Adds `node` under `element` with occurrences [start, end, rects], painted. */
+  add(element: EventTarget, node: Text, spans: [number, number, RectLike[]][]): Occurrence[] {
+    const list = this.children.get(element) ?? [];
+    list.push(node);
+    this.children.set(element, list);
+    const occurrences = spans.map(([start, end, rects]) => {
+      const o: Occurrence = { node, start, end, term: 0, range: {} as AbstractRange };
+      this.layout.set(o, rects);
+      return o;
+    });
+    this.store.set(node, occurrences);
+    return occurrences;
+  }
+
+  readonly env: HoverEnv = {
+    targetOf: (event) => (event as unknown as { el: EventTarget | null }).el,
+    textNodesOf: (target) => {
+      this.listings++;
+      const list = this.children.get(target);
+      return list === undefined ? [] : list;
+    },
+    caretAt: () => this.caret,
+    rectsOf: (o) => {
+      this.reads++;
+      return this.layout.get(o) ?? [];
+    },
+    watchLayout: (listener) => {
+      this.layoutListener = listener;
+      return () => {
+        this.unwatched = true;
+      };
+    },
+    requestFrame: (fn) => this.frames.push(fn),
+    now: () => this.clock,
+    setTimeout: (fn, ms) => {
+      this.timersSet++;
+      const id = this.nextId++;
+      this.timers.push({ at: this.clock + ms, fn, id });
+      return id;
+    },
+    clearTimeout: (id) => {
+      this.timers = this.timers.filter((t) => t.id !== id);
+    },
+  };
+
+  /** How many timers are waiting. */
+  get pending(): number {
+    return this.timers.length;
+  }
+
+  /** Moves the clock on by `ms`, running the timers that fall due, in order. */
+  advance(ms: number): void {
+    const end = this.clock + ms;
+    for (;;) {
+      this.timers.sort((a, b) => a.at - b.at);
+      const next = this.timers[0];
+      if (!next || next.at > end) break;
+      this.timers.shift();
+      this.clock = Math.max(this.clock, next.at);
+      next.fn();
+    }
+    this.clock = end;
+  }
+
+  /** Runs the animation-frame callbacks requested so far. */
+  frame(): void {
+    const frames = this.frames;
+    this.frames = [];
+    for (const fn of frames) fn();
+  }
+}
+
+/** A pointer event over `el` at (x, y), at the page's current time. */
+export function pointer(
+  page: FakePage,
+  type: string,
+  el: EventTarget | null,
+  x = 0,
+  y = 0,
+  pointerType = 'mouse',
+): Event {
+  const event = new Event(type);
+  Object.assign(event, { el, clientX: x, clientY: y, pointerType });
+  Object.defineProperty(event, 'timeStamp', { value: page.clock });
+  return event;
+}

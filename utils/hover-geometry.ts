@@ -1,0 +1,161 @@
+/**
+ * What the hover tracker has read about the elements the pointer has been over: the occurrences
+ * in each element's own text, and their rectangles. Reading a rectangle is the dearest part of a
+ * look-up (the first layout read in an event costs more than everything else the tracker does),
+ * and a pointer moving across a paragraph asks about the same few occurrences dozens of times
+ * a second, so they are read once and reused while nothing that moves text has happened.
+ *
+ * What invalidates them: a change to the marks (the store's version), anything the page reports
+ * that moves text (scrolling any scroller, resizing, a font loading, the page changing size:
+ * `invalidate`), and age: rectangles older than GEOMETRY_MAX_AGE_MS are read again, which bounds
+ * how long a change nothing reports (an animation, a style edited by script) can mislead. Hover
+ * styles need no invalidation: an element's rectangles are read and reused only while the
+ * pointer is over that same element, so the same elements are in :hover each time. The tracker
+ * reads the occurrence's rectangles again before opening a card, so a stale rectangle can delay
+ * a card, never open a wrong one.
+ */
+import { rectsContain, type RectLike } from './hit-test';
+import type { Occurrence, OccurrenceStore } from './occurrence-store';
+
+/** Rectangles read longer ago than this are read again. */
+export const GEOMETRY_MAX_AGE_MS = 250;
+/**
+ * Above this many occurrences in the pointer's element, one browser hit test is cheaper than
+ * reading each one's rectangles.
+ */
+export const MAX_RECT_CHECKS = 6;
+
+/** What the geometry reads from the page. */
+export interface GeometryReader {
+  /**
+   * The text nodes whose text the browser reports as `target` when the pointer is on it, or
+   * null when `target` has too many children to list cheaply.
+   */
+  textNodesOf(target: EventTarget): Iterable<Node> | null;
+  /** The client rectangles of an occurrence, one per line (or per bidi run). */
+  rectsOf(occurrence: Occurrence): ArrayLike<RectLike>;
+}
+
+interface Known {
+  /** The store's version when `candidates` were listed. */
+  version: number;
+  /** The element's occurrences; null when there are too many to check one by one. */
+  candidates: readonly Occurrence[] | null;
+  /** The layout generation and the time of the oldest rectangles in `rects`. */
+  generation: number;
+  readAt: number;
+  rects: Map<Occurrence, readonly RectLike[]>;
+}
+
+/**
+ * The occurrences of `nodes` (the text nodes of the pointer's element), or null when there are
+ * more than `max`.
+ */
+export function occurrencesIn(
+  store: OccurrenceStore,
+  nodes: Iterable<Node>,
+  max = MAX_RECT_CHECKS,
+): Occurrence[] | null {
+  const out: Occurrence[] = [];
+  for (const node of nodes) {
+    for (const o of store.get(node)) out.push(o);
+    if (out.length > max) return null;
+  }
+  return out;
+}
+
+/** Copies a DOMRectList into plain rectangles (a DOMRect's fields are each a call into the page). */
+function copyRects(rects: ArrayLike<RectLike>): RectLike[] {
+  const out: RectLike[] = [];
+  for (let i = 0; i < rects.length; i++) {
+    const r = rects[i] as RectLike;
+    out.push({ left: r.left, right: r.right, top: r.top, bottom: r.bottom });
+  }
+  return out;
+}
+
+/** Occurrences and rectangles by pointer target, reused while valid. */
+export class HoverGeometry {
+  private generation = 0;
+  private readonly known = new WeakMap<object, Known>();
+
+  constructor(
+    private readonly store: OccurrenceStore,
+    private readonly reader: GeometryReader,
+    private readonly maxAgeMs = GEOMETRY_MAX_AGE_MS,
+  ) {}
+
+  /** Something may have moved text on the page: every rectangle is read again. */
+  invalidate(): void {
+    this.generation++;
+  }
+
+  /**
+   * The painted occurrence of `target` under (x, y), or null; undefined when `target` has too
+   * many occurrences to check one by one (ask the browser for a text position instead).
+   * `current`, the occurrence the pointer was on, is tried first.
+   */
+  find(
+    target: EventTarget,
+    x: number,
+    y: number,
+    now: number,
+    current: Occurrence | null,
+  ): Occurrence | null | undefined {
+    const known = this.entry(target, now);
+    const candidates = known.candidates;
+    if (candidates === null) return undefined;
+    if (candidates.length === 0) return null;
+    if (current && candidates.includes(current) && this.contains(known, current, x, y)) {
+      return current;
+    }
+    // Those already read first: a hit among them needs no read at all.
+    for (const o of candidates) {
+      if (o !== current && o.range && known.rects.has(o) && this.contains(known, o, x, y)) {
+        return o;
+      }
+    }
+    for (const o of candidates) {
+      if (o !== current && o.range && !known.rects.has(o) && this.contains(known, o, x, y)) {
+        return o;
+      }
+    }
+    return null;
+  }
+
+  /** True when (x, y) is on `occurrence` as the page lays it out now (a fresh read). */
+  confirm(occurrence: Occurrence, x: number, y: number): boolean {
+    return rectsContain(this.reader.rectsOf(occurrence), x, y);
+  }
+
+  private contains(known: Known, o: Occurrence, x: number, y: number): boolean {
+    if (!o.range) return false;
+    let rects = known.rects.get(o);
+    if (!rects) {
+      rects = copyRects(this.reader.rectsOf(o));
+      known.rects.set(o, rects);
+    }
+    return rectsContain(rects, x, y);
+  }
+
+  private entry(target: EventTarget, now: number): Known {
+    const version = this.store.version;
+    let known = this.known.get(target);
+    if (known?.version !== version) {
+      const nodes = this.reader.textNodesOf(target);
+      known = {
+        version,
+        candidates: nodes ? occurrencesIn(this.store, nodes) : null,
+        generation: this.generation,
+        readAt: now,
+        rects: new Map(),
+      };
+      this.known.set(target, known);
+    } else if (known.generation !== this.generation || now - known.readAt > this.maxAgeMs) {
+      known.rects.clear();
+      known.generation = this.generation;
+      known.readAt = now;
+    }
+    return known;
+  }
+}
