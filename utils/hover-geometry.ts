@@ -106,19 +106,20 @@ export class HoverGeometry {
     const candidates = known.candidates;
     if (candidates === null) return undefined;
     if (candidates.length === 0) return null;
-    if (current && candidates.includes(current) && this.contains(known, current, x, y)) {
+    if (current?.range && candidates.includes(current) && this.contains(known, current, x, y)) {
       return current;
     }
     // Those already read first: a hit among them needs no read at all.
+    let unread = false;
     for (const o of candidates) {
-      if (o !== current && o.range && known.rects.has(o) && this.contains(known, o, x, y)) {
-        return o;
-      }
+      if (!o.range) continue;
+      const rects = known.rects.get(o);
+      if (!rects) unread = true;
+      else if (rectsContain(rects, x, y)) return o;
     }
+    if (!unread) return null;
     for (const o of candidates) {
-      if (o !== current && o.range && !known.rects.has(o) && this.contains(known, o, x, y)) {
-        return o;
-      }
+      if (o.range && !known.rects.has(o) && this.contains(known, o, x, y)) return o;
     }
     return null;
   }
