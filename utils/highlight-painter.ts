@@ -176,6 +176,15 @@ export class HighlightPainter {
     return this.marks.size;
   }
 
+  /**
+   * The text nodes whose marks the browser holds now (on a page with many marks, those near the
+   * viewport): the only marks a pointer can be on. The hover tracker reads their rectangles
+   * ahead, in idle time.
+   */
+  registeredNodes(): Iterable<Text> {
+    return this.windowed ? this.shown : this.byNode.keys();
+  }
+
   /** Removes every mark Gloss painted. */
   destroy(): void {
     this.unwatch?.();

@@ -1,24 +1,28 @@
 /**
- * What the hover tracker has read about the elements the pointer has been over: the occurrences
- * in each element's own text, and their rectangles. Reading a rectangle is the dearest part of a
+ * What the hover tracker knows about the elements a pointer event can report: the occurrences in
+ * each element's own text, and their rectangles. Reading a rectangle is the dearest part of a
  * look-up (the first layout read in an event costs more than everything else the tracker does),
- * and a pointer moving across a paragraph asks about the same few occurrences dozens of times
- * a second, so they are read once and reused while nothing that moves text has happened.
+ * and a pointer moving across a paragraph asks about the same few occurrences dozens of times a
+ * second. So rectangles are read once and reused while nothing that moves text has happened, and
+ * those of the marks near the viewport are read ahead in idle time (`readAhead`), so that most
+ * pointer moves read no layout at all.
  *
  * What invalidates them: a change to the marks (the store's version), anything the page reports
  * that moves text (scrolling any scroller, resizing, a font loading, the page changing size:
  * `invalidate`), and age: rectangles older than GEOMETRY_MAX_AGE_MS are read again, which bounds
- * how long a change nothing reports (an animation, a style edited by script) can mislead. Hover
- * styles need no invalidation: an element's rectangles are read and reused only while the
- * pointer is over that same element, so the same elements are in :hover each time. The tracker
- * reads the occurrence's rectangles again before opening a card, so a stale rectangle can delay
- * a card, never open a wrong one.
+ * how long a change nothing reports (an animation, a style edited by script, a hover style that
+ * moves text) can mislead. The tracker reads the occurrence's rectangles again before opening a
+ * card, so a stale rectangle can delay a card by a move, never open a wrong one.
  */
 import { rectsContain, type RectLike } from './hit-test';
 import type { Occurrence, OccurrenceStore } from './occurrence-store';
 
 /** Rectangles read longer ago than this are read again. */
-export const GEOMETRY_MAX_AGE_MS = 250;
+export const GEOMETRY_MAX_AGE_MS = 1000;
+/** While the pointer moves, reading ahead is repeated when the last one is older than this. */
+export const READ_AHEAD_EVERY_MS = 500;
+/** At most this many rectangles are read ahead at a time. */
+export const READ_AHEAD_MAX = 256;
 /**
  * Above this many occurrences in the pointer's element, one browser hit test is cheaper than
  * reading each one's rectangles.
@@ -34,6 +38,8 @@ export interface GeometryReader {
   textNodesOf(target: EventTarget): Iterable<Node> | null;
   /** The client rectangles of an occurrence, one per line (or per bidi run). */
   rectsOf(occurrence: Occurrence): ArrayLike<RectLike>;
+  /** The elements pointer events report for the marks near the viewport, to read ahead. */
+  nearbyTargets(): Iterable<EventTarget>;
 }
 
 interface Known {
@@ -78,6 +84,8 @@ function copyRects(rects: ArrayLike<RectLike>): RectLike[] {
 export class HoverGeometry {
   private generation = 0;
   private readonly known = new WeakMap<object, Known>();
+  /** From when reading ahead would help: at once after something moved, later as it ages. */
+  readAheadDue = -Infinity;
 
   constructor(
     private readonly store: OccurrenceStore,
@@ -88,6 +96,7 @@ export class HoverGeometry {
   /** Something may have moved text on the page: every rectangle is read again. */
   invalidate(): void {
     this.generation++;
+    this.readAheadDue = -Infinity;
   }
 
   /**
@@ -124,6 +133,23 @@ export class HoverGeometry {
     return null;
   }
 
+  /**
+   * Reads the rectangles of the marks near the viewport (in idle time), so that the moves that
+   * follow find them known. At most `max` rectangles.
+   */
+  readAhead(now: number, max = READ_AHEAD_MAX): void {
+    this.readAheadDue = now + READ_AHEAD_EVERY_MS;
+    let reads = 0;
+    for (const target of this.reader.nearbyTargets()) {
+      const known = this.entry(target, now, READ_AHEAD_EVERY_MS);
+      for (const o of known.candidates ?? []) {
+        if (!o.range || known.rects.has(o)) continue;
+        known.rects.set(o, copyRects(this.reader.rectsOf(o)));
+        if (++reads >= max) return;
+      }
+    }
+  }
+
   /** True when (x, y) is on `occurrence` as the page lays it out now (a fresh read). */
   confirm(occurrence: Occurrence, x: number, y: number): boolean {
     return rectsContain(this.reader.rectsOf(occurrence), x, y);
@@ -139,7 +165,8 @@ export class HoverGeometry {
     return rectsContain(rects, x, y);
   }
 
-  private entry(target: EventTarget, now: number): Known {
+  /** What is known of `target`, its rectangles dropped if older than `maxAge`. */
+  private entry(target: EventTarget, now: number, maxAge = this.maxAgeMs): Known {
     const version = this.store.version;
     let known = this.known.get(target);
     if (known?.version !== version) {
@@ -152,7 +179,7 @@ export class HoverGeometry {
         rects: new Map(),
       };
       this.known.set(target, known);
-    } else if (known.generation !== this.generation || now - known.readAt > this.maxAgeMs) {
+    } else if (known.generation !== this.generation || now - known.readAt > maxAge) {
       known.rects.clear();
       known.generation = this.generation;
       known.readAt = now;

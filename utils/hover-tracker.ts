@@ -25,6 +25,8 @@ export interface HoverEnv extends GeometryReader {
    */
   watchLayout(listener: () => void): () => void;
   requestFrame(callback: () => void): unknown;
+  /** Runs `callback` when the page is idle (soon, at the latest). */
+  requestIdle(callback: () => void): void;
   /** The clock of pointer events' `timeStamp` (performance.now). */
   now(): number;
   setTimeout(fn: () => void, ms: number): unknown;
@@ -84,6 +86,7 @@ export class HoverTracker {
   /** Whether `enter` was called for `current`. */
   private entered = false;
   private timer: unknown = null;
+  private aheadPending = false;
   private readonly geometry: HoverGeometry;
   private readonly unwatch: () => void;
   private readonly controller = new AbortController();
@@ -132,6 +135,7 @@ export class HoverTracker {
     if (now - this.lastLookup >= MIN_LOOKUP_INTERVAL_MS) {
       this.lastLookup = now;
       this.update(this.lookUp(now), now);
+      if (!this.aheadPending && now >= this.geometry.readAheadDue) this.readAheadSoon();
       return;
     }
     this.framePending = true;
@@ -140,6 +144,20 @@ export class HoverTracker {
       if (this.controller.signal.aborted) return;
       const later = (this.lastLookup = this.env.now());
       this.update(this.lookUp(later), later);
+    });
+  }
+
+  /** Has the rectangles near the viewport read in idle time (they are not known, or ageing). */
+  private readAheadSoon(): void {
+    this.aheadPending = true;
+    this.env.requestIdle(() => {
+      this.aheadPending = false;
+      if (this.controller.signal.aborted) return;
+      try {
+        this.geometry.readAhead(this.env.now());
+      } catch {
+        // A mark whose text was just edited: the moves that follow read what they need.
+      }
     });
   }
 

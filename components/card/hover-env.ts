@@ -37,8 +37,15 @@ function addTextChildren(parent: Node, out: Node[]): boolean {
   return true;
 }
 
-/** The hover environment of `doc` in `win`. */
-export function hoverEnv(doc: Document, win: Window): HoverEnv {
+/**
+ * The hover environment of `doc` in `win`. `marks` tells which text nodes have marks the browser
+ * holds now (near the viewport): their rectangles are read ahead.
+ */
+export function hoverEnv(
+  doc: Document,
+  win: Window,
+  marks: { registeredNodes(): Iterable<Text> },
+): HoverEnv {
   // One range, reused: every DOM call counts at the rate the pointer moves, and one more live
   // range is next to nothing for the browser to keep up to date.
   const range = doc.createRange();
@@ -67,6 +74,16 @@ export function hoverEnv(doc: Document, win: Window): HoverEnv {
       }
       if (el.shadowRoot && !addTextChildren(el.shadowRoot, out)) return null;
       return out;
+    },
+    nearbyTargets() {
+      const targets = new Set<EventTarget>();
+      for (const node of marks.registeredNodes()) {
+        // What a pointer event reports for this text: its slot if it is slotted, the host if
+        // it lies directly in a shadow root, its parent element otherwise.
+        const parent = node.assignedSlot ?? node.parentNode;
+        if (parent) targets.add(parent.nodeType === 11 ? (parent as ShadowRoot).host : parent);
+      }
+      return targets;
     },
     caretAt(x, y) {
       if (typeof doc.caretPositionFromPoint === 'function') {
@@ -103,6 +120,11 @@ export function hoverEnv(doc: Document, win: Window): HoverEnv {
       };
     },
     requestFrame: (fn) => win.requestAnimationFrame(fn),
+    requestIdle: (fn) => {
+      if (typeof win.requestIdleCallback === 'function')
+        win.requestIdleCallback(fn, { timeout: 200 });
+      else win.setTimeout(fn, 0);
+    },
     now: () => win.performance.now(),
     setTimeout: (fn, ms) => win.setTimeout(fn, ms),
     clearTimeout: (handle) => win.clearTimeout(handle as number),

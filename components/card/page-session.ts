@@ -151,7 +151,7 @@ export function startPageSession(options: {
     tracker = new HoverTracker(
       doc,
       annotator.store,
-      hoverEnv(doc, win),
+      hoverEnv(doc, win, painter),
       ui.hover,
       settings.hoverDelay,
     );

@@ -33,6 +33,7 @@ export class FakePage {
   unwatched = false;
   private timers: { at: number; fn: () => void; id: number }[] = [];
   private frames: (() => void)[] = [];
+  private idles: (() => void)[] = [];
   private nextId = 1;
 
   /** Adds `node` under `element` with occurrences [start, end, rects], painted. */
@@ -56,6 +57,7 @@ export class FakePage {
       const list = this.children.get(target);
       return list === undefined ? [] : list;
     },
+    nearbyTargets: () => this.children.keys(),
     caretAt: () => this.caret,
     rectsOf: (o) => {
       this.reads++;
@@ -68,6 +70,7 @@ export class FakePage {
       };
     },
     requestFrame: (fn) => this.frames.push(fn),
+    requestIdle: (fn) => void this.idles.push(fn),
     now: () => this.clock,
     setTimeout: (fn, ms) => {
       this.timersSet++;
@@ -97,6 +100,18 @@ export class FakePage {
       next.fn();
     }
     this.clock = end;
+  }
+
+  /** How many idle callbacks are waiting. */
+  get idleWaiting(): number {
+    return this.idles.length;
+  }
+
+  /** Runs the idle callbacks requested so far. */
+  idle(): void {
+    const idles = this.idles;
+    this.idles = [];
+    for (const fn of idles) fn();
   }
 
   /** Runs the animation-frame callbacks requested so far. */

@@ -3,6 +3,7 @@ import {
   GEOMETRY_MAX_AGE_MS,
   HoverGeometry,
   MAX_RECT_CHECKS,
+  READ_AHEAD_EVERY_MS,
   occurrencesIn,
 } from '../../../utils/hover-geometry';
 import { FakePage, rect, textNode } from './hover-fakes';
@@ -113,6 +114,47 @@ describe('HoverGeometry.find', () => {
     page.layout.set(a, [rect(10, 100, 50, 20)]);
     expect(geometry.confirm(a, 30, 10)).toBe(false);
     expect(geometry.confirm(a, 30, 110)).toBe(true);
+  });
+});
+
+describe('HoverGeometry.readAhead', () => {
+  test('reads the marks near the viewport, so the moves that follow read nothing', () => {
+    const { page, p, a, b, c, geometry } = paragraph();
+    const aside = new EventTarget();
+    const [d] = page.add(aside, textNode(), [[0, 4, [rect(900, 0, 40, 20)]]]);
+    expect(geometry.readAheadDue).toBe(-Infinity);
+    geometry.readAhead(0);
+    expect(page.reads).toBe(4);
+    expect(geometry.readAheadDue).toBe(READ_AHEAD_EVERY_MS);
+    expect(geometry.find(p, 30, 10, 5, null)).toBe(a);
+    expect(geometry.find(p, 20, 30, 10, a)).toBe(b);
+    expect(geometry.find(p, 130, 30, 15, b)).toBe(c);
+    expect(geometry.find(p, 70, 30, 20, c)).toBeNull();
+    expect(geometry.find(aside, 910, 10, 25, null)).toBe(d);
+    expect(page.reads).toBe(4);
+    // Once something moved, it is wanted again at once, and rectangles are read anew.
+    geometry.invalidate();
+    expect(geometry.readAheadDue).toBe(-Infinity);
+    expect(geometry.find(p, 30, 10, 30, null)).toBe(a);
+    expect(page.reads).toBe(5);
+  });
+
+  test('reads at most the number of rectangles it is given', () => {
+    const { page, geometry } = paragraph();
+    geometry.readAhead(0, 2);
+    expect(page.reads).toBe(2);
+  });
+
+  test('refreshes rectangles that are ageing, keeps the fresh ones', () => {
+    const { page, p, geometry } = paragraph();
+    geometry.readAhead(0);
+    expect(page.reads).toBe(3);
+    geometry.readAhead(READ_AHEAD_EVERY_MS);
+    expect(page.reads).toBe(3);
+    geometry.readAhead(READ_AHEAD_EVERY_MS + 1);
+    expect(page.reads).toBe(6);
+    expect(geometry.find(p, 30, 10, READ_AHEAD_EVERY_MS + 2, null)).not.toBeNull();
+    expect(page.reads).toBe(6);
   });
 });
 

@@ -126,6 +126,26 @@ describe('HoverTracker', () => {
     expect(tracker.hovered).toBe(a);
   });
 
+  test('the first move has the marks near the viewport read in idle time, once', () => {
+    const { page, tracker, a, b, move } = setup();
+    move(300, 10);
+    expect(page.idleWaiting).toBe(1);
+    move(310, 10);
+    expect(page.idleWaiting).toBe(1);
+    page.idle();
+    const reads = page.reads;
+    move(20, 10);
+    expect(tracker.hovered).toBe(a);
+    move(120, 10);
+    expect(tracker.hovered).toBe(b);
+    expect(page.reads).toBe(reads);
+    expect(page.idleWaiting).toBe(0);
+    // Scrolling (or anything else that moves text) asks for it again.
+    page.layoutListener?.();
+    move(121, 10);
+    expect(page.idleWaiting).toBe(1);
+  });
+
   test('destroy stops everything', () => {
     const { page, log, tracker, move } = setup();
     move(20, 10);
