@@ -84,7 +84,10 @@ function copyRects(rects: ArrayLike<RectLike>): RectLike[] {
 export class HoverGeometry {
   private generation = 0;
   private readonly known = new WeakMap<object, Known>();
-  /** From when reading ahead would help: at once after something moved, later as it ages. */
+  /**
+   * From when reading ahead would help: at once after something moved, later as it ages. Set
+   * here only; a field, not a method, as the tracker looks at it on every move.
+   */
   readAheadDue = -Infinity;
 
   constructor(
@@ -167,22 +170,32 @@ export class HoverGeometry {
 
   /** What is known of `target`, its rectangles dropped if older than `maxAge`. */
   private entry(target: EventTarget, now: number, maxAge = this.maxAgeMs): Known {
-    const version = this.store.version;
     let known = this.known.get(target);
-    if (known?.version !== version) {
-      const nodes = this.reader.textNodesOf(target);
+    if (!known) {
       known = {
-        version,
-        candidates: nodes ? occurrencesIn(this.store, nodes) : null,
+        version: -1,
+        candidates: [],
         generation: this.generation,
         readAt: now,
         rects: new Map(),
       };
       this.known.set(target, known);
-    } else if (known.generation !== this.generation || now - known.readAt > maxAge) {
+    }
+    if (known.generation !== this.generation || now - known.readAt > maxAge) {
       known.rects.clear();
       known.generation = this.generation;
       known.readAt = now;
+    }
+    const version = this.store.version;
+    if (known.version !== version) {
+      // The marks changed somewhere (on a live page, all the time): list this element's again,
+      // keeping the rectangles of those still there. What moves them is a layout change, which
+      // is handled like any other.
+      const nodes = this.reader.textNodesOf(target);
+      known.version = version;
+      known.candidates = nodes ? occurrencesIn(this.store, nodes) : null;
+      const kept = new Set(known.candidates);
+      for (const o of known.rects.keys()) if (!kept.has(o)) known.rects.delete(o);
     }
     return known;
   }

@@ -108,6 +108,20 @@ describe('HoverGeometry.find', () => {
     expect(page.listings).toBe(2);
   });
 
+  test('marks changing elsewhere keep what was read here; marks gone from here are dropped', () => {
+    const { page, p, a, b, c, geometry } = paragraph();
+    geometry.find(p, 30, 45, 0, null);
+    expect(page.reads).toBe(3);
+    page.add(new EventTarget(), textNode(), [[0, 3, [rect(500, 500, 10, 10)]]]);
+    expect(geometry.find(p, 20, 30, 10, null)).toBe(b);
+    expect(page.reads).toBe(3);
+    expect(page.listings).toBe(2);
+    page.store.set(b.node, [c]);
+    expect(geometry.find(p, 20, 30, 20, null)).toBeNull();
+    expect(geometry.find(p, 30, 10, 20, null)).toBe(a);
+    expect(page.reads).toBe(3);
+  });
+
   test('confirm reads the page as it is now', () => {
     const { page, p, a, geometry } = paragraph();
     expect(geometry.find(p, 30, 10, 0, null)).toBe(a);
