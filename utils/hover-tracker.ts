@@ -178,7 +178,7 @@ export class HoverTracker {
    * Moves to `next`. The dwell timers are lazy: arriving starts one only when none is pending,
    * leaving never clears it, and when it fires it looks at what the pointer is on now and how
    * long it has been there, then calls back or waits for the rest. A pointer crossing the marks
-   * of a paragraph costs no timer calls per mark (each costs more than the look-up itself).
+   * of a paragraph arms one timer, not one per mark, and never clears one.
    */
   private update(next: Occurrence | null, now: number): void {
     if (next === this.current) return;
