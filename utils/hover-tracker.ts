@@ -41,7 +41,7 @@ export interface HoverCallbacks {
   enter(occurrence: Occurrence): void;
   /** The pointer rested on it for the hover delay (open its card). */
   intent(occurrence: Occurrence, x: number, y: number): void;
-  /** The pointer left the occurrence it was on. */
+  /** The pointer left the occurrence it had settled on (the one `enter` was called for). */
   leave(occurrence: Occurrence): void;
 }
 
@@ -183,10 +183,12 @@ export class HoverTracker {
   private update(next: Occurrence | null, now: number): void {
     if (next === this.current) return;
     const previous = this.current;
+    const entered = this.entered;
     this.current = next;
     this.since = now;
     this.entered = false;
-    if (previous) this.callbacks.leave(previous);
+    // An occurrence merely crossed was never entered: nothing to tell.
+    if (previous && entered) this.callbacks.leave(previous);
     if (next && this.timer === null) this.arm(Math.min(ENTER_MS, this.delay));
   }
 
