@@ -55,6 +55,12 @@ export const ENTER_MS = 100;
  * deliver at most one pointermove per frame, so this only guards against browsers that do not.
  */
 const MIN_LOOKUP_INTERVAL_MS = 8;
+/**
+ * The page is watched for layout changes only while the pointer moves over it: after this long
+ * without a move (or once it leaves the window), watching stops, so a page that keeps changing
+ * (a live blog) costs nothing while nobody points at it.
+ */
+export const WATCH_IDLE_MS = 5000;
 
 /**
  * The painted occurrence at the browser's text position for (x, y), or null: for elements with
@@ -87,8 +93,10 @@ export class HoverTracker {
   private entered = false;
   private timer: unknown = null;
   private aheadPending = false;
+  private lastMove = -Infinity;
   private readonly geometry: HoverGeometry;
-  private readonly unwatch: () => void;
+  /** Stops watching the page for layout changes; null while not watching. */
+  private unwatch: (() => void) | null = null;
   private readonly controller = new AbortController();
 
   constructor(
@@ -99,7 +107,6 @@ export class HoverTracker {
     private delay: number,
   ) {
     this.geometry = new HoverGeometry(store, env);
-    this.unwatch = env.watchLayout(() => this.geometry.invalidate());
     const signal = this.controller.signal;
     target.addEventListener('pointermove', (e) => this.onMove(e as PointerEvent), {
       passive: true,
@@ -110,7 +117,10 @@ export class HoverTracker {
     // so these listeners (not capturing) run only when the pointer leaves the whole document
     // (Chromium dispatches it to the document, Firefox to the root element), not at every
     // element boundary as a `pointerout` listener would.
-    const gone = (e: Event) => this.update(null, e.timeStamp);
+    const gone = (e: Event) => {
+      this.update(null, e.timeStamp);
+      this.stopWatching();
+    };
     const root = (target as Partial<Document>).documentElement;
     target.addEventListener('pointerleave', gone, { passive: true, signal });
     root?.addEventListener('pointerleave', gone, { passive: true, signal });
@@ -132,6 +142,8 @@ export class HoverTracker {
     this.target = this.env.targetOf(event);
     if (this.framePending) return;
     const now = event.timeStamp;
+    this.lastMove = now;
+    if (this.unwatch === null) this.startWatching();
     if (now - this.lastLookup >= MIN_LOOKUP_INTERVAL_MS) {
       this.lastLookup = now;
       this.update(this.lookUp(now), now);
@@ -145,6 +157,23 @@ export class HoverTracker {
       const later = (this.lastLookup = this.env.now());
       this.update(this.lookUp(later), later);
     });
+  }
+
+  /** Watches the page for layout changes; what was read before may be out of date. */
+  private startWatching(): void {
+    this.geometry.invalidate();
+    this.unwatch = this.env.watchLayout(() => {
+      this.geometry.invalidate();
+      if (this.env.now() - this.lastMove > WATCH_IDLE_MS) this.stopWatching();
+    });
+  }
+
+  /** Stops watching; nothing read so far can be trusted after this. */
+  private stopWatching(): void {
+    if (this.unwatch === null) return;
+    this.unwatch();
+    this.unwatch = null;
+    this.geometry.invalidate();
   }
 
   /** Has the rectangles near the viewport read in idle time (they are not known, or ageing). */
@@ -231,7 +260,7 @@ export class HoverTracker {
 
   destroy(): void {
     this.controller.abort();
-    this.unwatch();
+    this.stopWatching();
     if (this.timer !== null) this.env.clearTimeout(this.timer);
     this.timer = null;
     this.current = null;

@@ -30,7 +30,7 @@ export class FakePage {
   listings = 0;
   timersSet = 0;
   layoutListener: (() => void) | null = null;
-  unwatched = false;
+  watching = false;
   private timers: { at: number; fn: () => void; id: number }[] = [];
   private frames: (() => void)[] = [];
   private idles: (() => void)[] = [];
@@ -65,8 +65,10 @@ export class FakePage {
     },
     watchLayout: (listener) => {
       this.layoutListener = listener;
+      this.watching = true;
       return () => {
-        this.unwatched = true;
+        this.watching = false;
+        this.layoutListener = null;
       };
     },
     requestFrame: (fn) => this.frames.push(fn),

@@ -1,5 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { ENTER_MS, HoverTracker, occurrenceAtCaret } from '../../../utils/hover-tracker';
+import {
+  ENTER_MS,
+  HoverTracker,
+  WATCH_IDLE_MS,
+  occurrenceAtCaret,
+} from '../../../utils/hover-tracker';
 import { MAX_RECT_CHECKS } from '../../../utils/hover-geometry';
 import type { Occurrence } from '../../../utils/occurrence-store';
 import { FakePage, pointer, rect, textNode } from './hover-fakes';
@@ -149,11 +154,30 @@ describe('HoverTracker', () => {
     expect(page.idleWaiting).toBe(1);
   });
 
+  test('the page is watched for layout changes only while the pointer moves over it', () => {
+    const { page, doc, tracker, a, b, move } = setup();
+    expect(page.watching).toBe(false);
+    move(20, 10);
+    expect(page.watching).toBe(true);
+    // A layout change long after the last move stops the watching…
+    page.advance(WATCH_IDLE_MS + 1);
+    page.layoutListener?.();
+    expect(page.watching).toBe(false);
+    // …and the pointer coming back finds the page as it is now.
+    page.layout.set(a, [rect(-100, 0, 50, 20)]);
+    page.layout.set(b, [rect(0, 0, 50, 20)]);
+    move(21, 10);
+    expect(page.watching).toBe(true);
+    expect(tracker.hovered).toBe(b);
+    doc.dispatchEvent(pointer(page, 'pointerleave', null));
+    expect(page.watching).toBe(false);
+  });
+
   test('destroy stops everything', () => {
     const { page, log, tracker, move } = setup();
     move(20, 10);
     tracker.destroy();
-    expect(page.unwatched).toBe(true);
+    expect(page.watching).toBe(false);
     expect(page.pending).toBe(0);
     move(120, 10);
     page.advance(5000);
