@@ -2,8 +2,8 @@
  * The page side of hover tracking, with the real DOM: the element a pointer event is about, the
  * text nodes the browser reports as that element, a text position from a point (for elements
  * with many marks), the rectangles of an occurrence, and the events after which rectangles read
- * earlier may be out of date. Kept apart from the tracker (pure logic
- * in utils/) so the tracker is tested without a browser.
+ * earlier may be out of date. Kept apart from the tracker (pure logic in utils/) so the tracker
+ * is tested without a browser.
  */
 import type { HoverEnv } from '../../utils/hover-tracker';
 import type { Occurrence } from '../../utils/occurrence-store';
