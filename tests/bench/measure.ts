@@ -23,6 +23,7 @@ import {
   SETTLE,
   competitor,
   hoverPoints,
+  pageHighlights,
 } from './scripts';
 import {
   eventMs,
@@ -425,11 +426,14 @@ export async function measureLive(
   file: string,
   glossOn: boolean,
   style: 'underline' | 'background' = 'underline',
+  /** With Gloss off: this many highlight ranges registered by the page itself (a floor). */
+  highlights = 0,
 ): Promise<LiveResult> {
   await browser.setGloss(glossOn, style);
   const { page, cdp, worlds } = await openAt(browser, file);
   try {
     await worlds.gloss(GLOSS_LOADED);
+    if (highlights > 0) await worlds.page(pageHighlights(highlights));
     if (glossOn) {
       await worlds.gloss(GLOSS_READY);
       await worlds.gloss(LIVE_TRACK);

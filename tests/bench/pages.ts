@@ -297,6 +297,9 @@ function countText(html: string): { textNodes: number; textChars: number } {
 }
 
 /** Writes the three pages (and mark.js) into `dir`; returns what each holds. */
+/** The bare page for the typing floor (see measureTypingFloor). */
+export const INPUT_PAGE = 'input.html';
+
 export function generatePages(dir: string, scale: Scale = 'full'): PageInfo[] {
   const require = createRequire(import.meta.url);
   copyFileSync(require.resolve('mark.js/dist/mark.min.js'), join(dir, 'mark.min.js'));
@@ -339,5 +342,11 @@ export function generatePages(dir: string, scale: Scale = 'full'): PageInfo[] {
   write('live', liveHtml, live, {
     live: { paragraphs: count, occurrences: feed.terms, perSecond },
   });
+  // The typing floor: a page with nothing but a search box (not one of the measured pages).
+  writeFileSync(
+    join(dir, INPUT_PAGE),
+    '<!doctype html><html lang="en"><meta charset="utf-8"><title>Input</title>' +
+      '<input role="combobox" aria-label="Search" style="font: 15px system-ui; width: 300px">',
+  );
   return pages;
 }

@@ -6,6 +6,7 @@
 import { buildSearchIndex } from '../../utils/search';
 import { createSearcher } from '../../utils/search-query';
 import type { Term } from '../../data/schema';
+import type { CDPSession, Page } from 'playwright-core';
 import type { BenchBrowser } from './browser';
 import { findMark, startTrace, tasksOf, totals } from './trace';
 
@@ -46,34 +47,57 @@ export async function measurePopup(browser: BenchBrowser): Promise<PopupResult> 
       '({ first: window.__benchFirst, shown: window.__benchShown })',
     )) as { first: number; shown: number };
 
-    const box = page.locator('[role="combobox"]').first();
-    await box.focus();
-    await sleep(200);
-    const stop = await startTrace(cdp);
-    let key = 0;
-    for (const query of QUERIES) {
-      for (const ch of query) {
-        await page.evaluate(`performance.mark('key:${key}:start')`);
-        await page.keyboard.type(ch);
-        await page.evaluate('new Promise((r) => requestAnimationFrame(() => setTimeout(r, 30)))');
-        await page.evaluate(`performance.mark('key:${key}:end')`);
-        key++;
-      }
-      await box.fill('');
-      await sleep(100);
-    }
-    const events = await stop();
-    const keystrokesMs: number[] = [];
-    for (let k = 0; k < key; k++) {
-      const from = findMark(events, `key:${k}:start`);
-      const to = findMark(events, `key:${k}:end`);
-      if (!from || !to) continue;
-      const tasks = tasksOf(events, from.pid, from.tid, from.ts, to.ts).filter(
-        (t) => t.ts + t.ms * 1000 < to.ts,
-      );
-      keystrokesMs.push(totals(tasks).ms);
-    }
+    const keystrokesMs = await typeQueries(page, cdp);
     return { firstResultsMs: first.first, shownMs: first.shown, keystrokesMs };
+  } finally {
+    await page.close();
+  }
+}
+
+/**
+ * Types `QUERIES` into the page's combobox one key at a time; returns each keystroke's main-thread
+ * time, from the key event to the frame showing its effect, from Chromium's trace.
+ */
+async function typeQueries(page: Page, cdp: CDPSession): Promise<number[]> {
+  const box = page.locator('[role="combobox"]').first();
+  await box.focus();
+  await sleep(200);
+  const stop = await startTrace(cdp);
+  let key = 0;
+  for (const query of QUERIES) {
+    for (const ch of query) {
+      await page.evaluate(`performance.mark('key:${key}:start')`);
+      await page.keyboard.type(ch);
+      await page.evaluate('new Promise((r) => requestAnimationFrame(() => setTimeout(r, 30)))');
+      await page.evaluate(`performance.mark('key:${key}:end')`);
+      key++;
+    }
+    await box.fill('');
+    await sleep(100);
+  }
+  const events = await stop();
+  const keystrokesMs: number[] = [];
+  for (let k = 0; k < key; k++) {
+    const from = findMark(events, `key:${k}:start`);
+    const to = findMark(events, `key:${k}:end`);
+    if (!from || !to) continue;
+    const tasks = tasksOf(events, from.pid, from.tid, from.ts, to.ts).filter(
+      (t) => t.ts + t.ms * 1000 < to.ts,
+    );
+    keystrokesMs.push(totals(tasks).ms);
+  }
+  return keystrokesMs;
+}
+
+/**
+ * The method's floor: the same typing into a page holding nothing but an input box (no script),
+ * what any key press costs the browser here before a popup does anything.
+ */
+export async function measureTypingFloor(browser: BenchBrowser, url: string): Promise<number[]> {
+  const { page, cdp } = await browser.open();
+  try {
+    await page.goto(url);
+    return await typeQueries(page, cdp);
   } finally {
     await page.close();
   }

@@ -30,8 +30,9 @@ import {
   type GlossStaticResult,
   type LiveResult,
 } from './measure';
-import { generatePages, textsOf, type PageInfo, type Scale } from './pages';
-import { measurePopup, searchTimes, type PopupResult } from './popup';
+import { PAGE_HIGHLIGHTS } from './scripts';
+import { INPUT_PAGE, generatePages, textsOf, type PageInfo, type Scale } from './pages';
+import { measurePopup, measureTypingFloor, searchTimes, type PopupResult } from './popup';
 import { renderReport } from './report';
 
 export interface BenchOptions {
@@ -92,6 +93,10 @@ export interface BenchResults {
   liveBaseline: LiveResult[];
   /** The live page with the bundled fact base and the background mark style. */
   liveBackground: LiveResult[];
+  /** The live page with Gloss off and PAGE_HIGHLIGHTS ranges registered by the page (a floor). */
+  liveHighlights?: LiveResult[];
+  /** Typing into a page that holds only an input box, ms per keystroke (the method's floor). */
+  typingFloor?: number[][];
   /** The large page's JavaScript heap in a browser without Gloss. */
   heapWithout: number[];
   popup: Record<number, PopupResult[]>;
@@ -225,6 +230,8 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResults>
     live: {},
     liveBaseline: [],
     liveBackground: [],
+    liveHighlights: [],
+    typingFloor: [],
     heapWithout: [],
     popup: {},
     search: {},
@@ -285,23 +292,34 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResults>
           }
           const live = page('live').file;
           // The smoke test (small pages) skips the style comparison to stay quick.
-          const runs: ('on' | 'off' | 'background')[] =
-            build.extra !== 0 ? ['on'] : small ? ['on', 'off'] : ['on', 'off', 'background'];
+          const runs: ('on' | 'off' | 'background' | 'highlights')[] =
+            build.extra !== 0
+              ? ['on']
+              : small
+                ? ['on', 'off']
+                : ['on', 'off', 'background', 'highlights'];
           for (const kind of rotate(runs, rep)) {
             const t0 = Date.now();
             const run = await measureLive(
               browser,
               live,
-              kind !== 'off',
+              kind === 'on' || kind === 'background',
               kind === 'background' ? 'background' : 'underline',
+              kind === 'highlights' ? PAGE_HIGHLIGHTS : 0,
             );
             if (kind === 'on') (results.live[build.extra] ??= []).push(run);
             else if (kind === 'off') results.liveBaseline.push(run);
-            else results.liveBackground.push(run);
+            else if (kind === 'background') results.liveBackground.push(run);
+            else results.liveHighlights?.push(run);
             log(`  ${build.extra} terms, live, Gloss ${kind}: ${Date.now() - t0} ms`);
           }
           if (!small || build.extra === 0) {
             (results.popup[build.extra] ??= []).push(await measurePopup(browser));
+          }
+          if (build.extra === 0) {
+            results.typingFloor?.push(
+              await measureTypingFloor(browser, `${browser.origin}/${INPUT_PAGE}`),
+            );
           }
         } finally {
           await browser.close();

@@ -256,3 +256,28 @@ export const LIVE_RESULT = `(() => {
 
 /** Page world, live page: adds every paragraph (100 a second); resolves after the last. */
 export const LIVE_RUN = `window.__liveStart()`;
+
+/** Highlight ranges the page registers itself for the live page's browser floor. */
+export const PAGE_HIGHLIGHTS = 20;
+
+/**
+ * Page world, Gloss off: the page registers `count` highlight ranges itself (one word in each of
+ * the first text nodes in view, styled like Gloss's underline), the browser's own cost of marks
+ * in view while the page changes, with no extension script running at all.
+ */
+export function pageHighlights(count: number): string {
+  return `(() => {
+    const style = document.createElement('style');
+    style.textContent = '::highlight(bench-marks) { text-decoration: underline dotted 2px rgb(180 86 31 / 0.9); text-underline-offset: 3px; }';
+    document.head.append(style);
+    const marks = new Highlight();
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node && marks.size < ${count}; node = walker.nextNode()) {
+      const box = node.parentElement?.getBoundingClientRect();
+      if (!box || box.bottom < 0 || box.top > innerHeight || node.data.length < 12) continue;
+      marks.add(new StaticRange({ startContainer: node, startOffset: 0, endContainer: node, endOffset: 6 }));
+    }
+    CSS.highlights.set('bench-marks', marks);
+    return marks.size;
+  })()`;
+}

@@ -64,10 +64,14 @@ test('the benchmark runs end to end and reports every figure', { timeout: 240_00
   const popup = results.popup[0]?.[0];
   finite(popup?.shownMs ?? NaN);
   expect(popup?.keystrokesMs.length).toBeGreaterThan(10);
+  // The typing floor types the same keys into a bare page.
+  expect(results.typingFloor?.[0]?.length).toBe(popup?.keystrokesMs.length);
+  expect(results.typingFloor?.[0]?.every(Number.isFinite)).toBe(true);
   expect(results.search[0]?.every(Number.isFinite)).toBe(true);
 
   for (const build of results.builds) {
     expect(build.contentGzip).toBeGreaterThan(0);
+    expect(build.cardGzip).toBeGreaterThan(0);
     expect(build.leaks).toEqual([]);
   }
 
