@@ -454,7 +454,7 @@ export function renderReport(r: BenchResults): string {
       large.gloss.map((g) => (g.heap?.afterBytes ?? NaN) - med(r.heapWithout)),
     );
     out.push(
-      `- **Hover** on the large page (${(pageInfo('large')?.occurrences ?? 0).toLocaleString('en-US')} occurrences marked): Gloss’s pointer handler and its frame callback (the hit test) take ${range(summarize(large.gloss.map((g) => g.hover?.perMoveMs ?? NaN)))} ms per pointer move, at most ${ms(Math.max(...large.gloss.map((g) => g.hover?.maxMs ?? NaN)))} ms in one frame (${large.gloss[0]?.hover?.moves ?? 0} moves per run, half on marked terms).`,
+      `- **Hover** on the large page (${(pageInfo('large')?.occurrences ?? 0).toLocaleString('en-US')} occurrences marked): Gloss’s pointer handler (the look-up from the event’s target) and the idle callbacks that read rectangles ahead take ${range(summarize(large.gloss.map((g) => g.hover?.perMoveMs ?? NaN)))} ms per pointer move, at most ${ms(Math.max(...large.gloss.map((g) => g.hover?.maxMs ?? NaN)))} ms in one task (${large.gloss[0]?.hover?.moves ?? 0} moves per run, half on marked terms).`,
     );
     out.push(
       `- **JavaScript heap** the content script adds on the large page (after garbage collection, against the same page in a browser without Gloss): ${range(heapBefore, bytes)} once loaded, ${range(heapAfter, bytes)} with every occurrence marked.`,
