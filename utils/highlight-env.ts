@@ -3,6 +3,8 @@
  * tells which marks are near the viewport (rectangles, hit tests, scrolling and resizing). Kept
  * apart from the painter's logic so that logic can be driven by a fake viewport in tests.
  */
+import { caretPosition, watchLayout } from './page-layout';
+
 /** How often a resizing page is checked for marks that moved. */
 export const RESIZE_CHECK_MS = 100;
 
@@ -78,12 +80,7 @@ export function viewportEnv(win: typeof globalThis): ViewportEnv | undefined {
       }
       return r.width === 0 && r.height === 0 ? null : { top: r.top, bottom: r.bottom };
     },
-    nodeAt(x, y) {
-      if (typeof doc.caretPositionFromPoint === 'function') {
-        return doc.caretPositionFromPoint(x, y)?.offsetNode ?? null;
-      }
-      return doc.caretRangeFromPoint?.(x, y)?.startContainer ?? null;
-    },
+    nodeAt: (x, y) => caretPosition(doc, x, y)?.node ?? null,
     requestFrame: (callback) => void win.requestAnimationFrame(callback),
     now: () => win.performance.now(),
     setTimeout: (callback, ms) => void win.setTimeout(callback, ms),
@@ -108,39 +105,11 @@ export function viewportEnv(win: typeof globalThis): ViewportEnv | undefined {
       }
     },
     watch(listener) {
-      const options = { capture: true, passive: true };
-      const moved = () => listener(true);
-      doc.addEventListener('scroll', moved, options);
-      win.addEventListener('resize', moved, options);
       // Content that grows or shrinks moves marks in or out of view without any scrolling.
-      const root = doc.documentElement;
-      let size = '';
-      let stopped = false;
-      const observer =
-        typeof win.ResizeObserver === 'function'
-          ? new win.ResizeObserver((entries) => {
-              const box = entries[entries.length - 1]?.contentRect;
-              const now = box ? `${box.width}x${box.height}` : '';
-              // Observing again reports the size once even when it did not change.
-              if (now === size) return;
-              size = now;
-              listener(false);
-              // A live page grows in every frame, and each report costs a callback: stop
-              // listening for a while, then look again (measured 2026-11-22: 594 reports a
-              // run on the live benchmark page, 46 ms of script).
-              observer?.disconnect();
-              win.setTimeout(() => {
-                if (!stopped) observer?.observe(root);
-              }, RESIZE_CHECK_MS);
-            })
-          : null;
-      observer?.observe(root);
+      const stop = watchLayout(win, listener, { sizeEveryMs: RESIZE_CHECK_MS });
       return () => {
-        stopped = true;
+        stop();
         observers.disconnect();
-        doc.removeEventListener('scroll', moved, options);
-        win.removeEventListener('resize', moved, options);
-        observer?.disconnect();
       };
     },
   };

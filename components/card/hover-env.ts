@@ -6,6 +6,7 @@
  * is tested without a browser.
  */
 import type { HoverEnv } from '../../utils/hover-tracker';
+import { caretPosition, watchLayout } from '../../utils/page-layout';
 import type { Occurrence } from '../../utils/occurrence-store';
 
 /**
@@ -43,7 +44,7 @@ function addTextChildren(parent: Node, out: Node[]): boolean {
  */
 export function hoverEnv(
   doc: Document,
-  win: Window,
+  win: Window & typeof globalThis,
   marks: { registeredNodes(): Iterable<Text> },
 ): HoverEnv {
   // One range, reused: every DOM call counts at the rate the pointer moves, and one more live
@@ -86,39 +87,19 @@ export function hoverEnv(
       return targets;
     },
     caretAt(x, y) {
-      if (typeof doc.caretPositionFromPoint === 'function') {
-        let p = doc.caretPositionFromPoint(x, y);
-        // Over ordinary text one call does; only a hit on an element (a shadow host, say) is
-        // worth the extra hit tests of looking for shadow roots (measured: 70% of a move's cost).
-        if (p && p.offsetNode.nodeType !== 3) {
-          const shadowRoots = shadowRootsAt(doc, x, y);
-          if (shadowRoots.length > 0) p = doc.caretPositionFromPoint(x, y, { shadowRoots });
-        }
-        return p ? { node: p.offsetNode, offset: p.offset } : null;
-      }
-      const r = doc.caretRangeFromPoint?.(x, y);
-      return r ? { node: r.startContainer, offset: r.startOffset } : null;
+      const p = caretPosition(doc, x, y);
+      // Over ordinary text one call does; only a hit on an element (a shadow host, say) is
+      // worth the extra hit tests of looking for shadow roots (measured: 70% of a move's cost).
+      // caretRangeFromPoint takes no shadow roots: there the first answer stands.
+      if (!p || p.node.nodeType === 3 || typeof doc.caretPositionFromPoint !== 'function') return p;
+      const shadowRoots = shadowRootsAt(doc, x, y);
+      return shadowRoots.length > 0 ? caretPosition(doc, x, y, shadowRoots) : p;
     },
     rectsOf(o) {
       return rangeOf(o).getClientRects();
     },
-    watchLayout(listener) {
-      const options = { capture: true, passive: true };
-      const moved = () => listener();
-      // Scrolling any scroller of the document (scroll events reach a capturing listener on the
-      // document from every element), resizing, fonts arriving, the page growing or shrinking.
-      doc.addEventListener('scroll', moved, options);
-      win.addEventListener('resize', moved, options);
-      doc.fonts?.addEventListener('loadingdone', moved);
-      const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(moved) : null;
-      observer?.observe(doc.documentElement);
-      return () => {
-        doc.removeEventListener('scroll', moved, options);
-        win.removeEventListener('resize', moved, options);
-        doc.fonts?.removeEventListener('loadingdone', moved);
-        observer?.disconnect();
-      };
-    },
+    // Scrolling, resizing, fonts arriving, the page growing or shrinking.
+    watchLayout: (listener) => watchLayout(win, () => listener(), { fonts: true }),
     requestFrame: (fn) => win.requestAnimationFrame(fn),
     requestIdle: (fn) => {
       if (typeof win.requestIdleCallback === 'function')
