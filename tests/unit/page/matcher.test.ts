@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { buildMatcherIndex } from '../../../utils/matcher-index';
 import { compileMatcher } from '../../../utils/matcher';
-import { compactKey, normalizeKey, tokenStrings } from '../../../utils/text-tokens';
+import { compactKey, isWordCode, normalizeKey, tokenStrings } from '../../../utils/text-tokens';
 import { TEST_TERMS } from './terms';
 
 const matcher = compileMatcher(buildMatcherIndex(TEST_TERMS));
@@ -30,6 +30,25 @@ describe('normalising', () => {
 
   test('symbols are tokens of their own, other punctuation separates', () => {
     expect(tokenStrings('R&D, (AK-203)!')).toEqual(['R', '&', 'D', 'AK', '203']);
+  });
+
+  test('the blocks decided without the Unicode expression agree with it', () => {
+    const unicodeWord = /[\p{L}\p{N}\p{M}]/u;
+    const differ: string[] = [];
+    const ranges = [
+      [0x80, 0x250],
+      [0x300, 0x370],
+      [0x2000, 0x2070],
+    ] as const;
+    for (const [from, to] of ranges) {
+      for (let code = from; code < to; code++) {
+        if (isWordCode(code) !== unicodeWord.test(String.fromCharCode(code)))
+          differ.push(code.toString(16));
+      }
+    }
+    expect(differ).toEqual([]);
+    // Outside them, the expression still decides: Cyrillic, Devanagari, CJK punctuation.
+    expect(tokenStrings('Путин’s ‘S–400’ देश 。x')).toEqual(['Путин', 's', 'S', '400', 'देश', 'x']);
   });
 });
 
