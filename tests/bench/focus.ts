@@ -1,5 +1,5 @@
 /**
- * `npm run bench:focus -- [article|hover|live|popup ...] [--reps N] [--dir build[,build…]]`: a
+ * `npm run bench:focus -- [article|floor|hover|live|popup ...] [--reps N] [--dir build[,build…]]`: a
  * quick run of chosen measurements, printing medians, for working on one figure without the full
  * benchmark. Without `--dir` it builds the shipped extension; with several builds (say, before
  * and after a change) it alternates them, repetition by repetition, so a busy machine's drift
@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from '../e2e/harness';
 import { launchBench } from './browser';
+import { measureArticleFloor, writeFloorExtension } from './floors';
 import { measureGloss, measureLive } from './measure';
 import { generatePages } from './pages';
 import { measurePopup } from './popup';
@@ -43,6 +44,8 @@ const fmt = (list: number[]) =>
   `${median(list).toFixed(2)} (${Math.min(...list).toFixed(2)}–${Math.max(...list).toFixed(2)})`;
 const rows = new Map<string, number[]>();
 let label = '';
+let ranges: [number, number, number][] = [];
+const floorDir = writeFloorExtension(join(pagesDir, 'floor-extension'));
 const add = (k: string, v: number) => {
   const key = `${k}${label}`;
   rows.set(key, [...(rows.get(key) ?? []), v]);
@@ -53,8 +56,9 @@ try {
     label = dirs.length > 1 ? ` [${run % dirs.length}]` : '';
     const browser = await launchBench(dir, pagesDir);
     try {
-      if (want('article')) {
-        const r = await measureGloss(browser, 'article.html');
+      if (want('article') || want('floor')) {
+        const r = await measureGloss(browser, 'article.html', { ranges: want('floor') });
+        ranges = r.ranges ?? ranges;
         add('article total', r.totalMs);
         add('article start-up', r.startupMs);
         add('article marking', r.mark.ms);
@@ -83,6 +87,18 @@ try {
       }
     } finally {
       await browser.close();
+    }
+    if (want('floor') && ranges.length > 0 && run % dirs.length === dirs.length - 1) {
+      label = '';
+      const floor = await launchBench(floorDir, pagesDir);
+      try {
+        const f = await measureArticleFloor(floor, 'article.html', ranges);
+        add('floor start-up', f.startupMs);
+        add('floor paint', f.paintMs);
+        add('floor total', f.startupMs + f.paintMs);
+      } finally {
+        await floor.close();
+      }
     }
   }
 } finally {

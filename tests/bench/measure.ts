@@ -12,6 +12,7 @@ import type { BenchBrowser } from './browser';
 import {
   GLOSS_HOOK,
   GLOSS_LOADED,
+  GLOSS_RANGES,
   GLOSS_READY,
   GLOSS_STATS,
   LIVE_RESULT,
@@ -40,7 +41,7 @@ import {
 /** A task this long or longer is a long task (the Long Tasks API threshold). */
 export const LONG_TASK_MS = 50;
 /** How long the benchmark waits after the work for the frames it caused. */
-const RENDER_WAIT_MS = 300;
+export const RENDER_WAIT_MS = 300;
 
 /** Main-thread totals of one window. */
 export interface Window {
@@ -52,7 +53,7 @@ export interface Window {
   longTasks: number;
 }
 
-function windowOf(events: TraceEvent[], from = 'bench:start', to = 'bench:end'): Window {
+export function windowOf(events: TraceEvent[], from = 'bench:start', to = 'bench:end'): Window {
   const start = findMark(events, from);
   const end = findMark(events, to);
   if (!start || !end) throw new Error(`trace has no ${from} / ${to} marks`);
@@ -122,7 +123,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * Evaluation in the page's main frame, in the page's world or in Gloss's isolated world, over
  * one CDP session enabled before the page loads (so asking adds no work to the page later).
  */
-class Worlds {
+export class Worlds {
   private readonly contexts: { id: number; name: string; frameId?: string; type?: string }[] = [];
   private frameId = '';
 
@@ -182,7 +183,7 @@ class Worlds {
 }
 
 /** Collects garbage (so one measurement's leftovers are not collected in the next's window). */
-async function collect(cdp: CDPSession): Promise<void> {
+export async function collect(cdp: CDPSession): Promise<void> {
   await cdp.send('HeapProfiler.collectGarbage');
   await cdp.send('HeapProfiler.collectGarbage');
 }
@@ -224,6 +225,8 @@ export interface GlossStaticResult {
   slices: number;
   heap?: { beforeBytes: number; afterBytes: number };
   hover?: { moves: number; perMoveMs: number; maxMs: number };
+  /** Where the painted marks are (`GLOSS_RANGES`), when asked for: the floor repaints them. */
+  ranges?: [number, number, number][];
 }
 
 /**
@@ -234,7 +237,7 @@ export interface GlossStaticResult {
 export async function measureGloss(
   browser: BenchBrowser,
   file: string,
-  options: { heap?: boolean; hover?: number } = {},
+  options: { heap?: boolean; hover?: number; ranges?: boolean } = {},
 ): Promise<GlossStaticResult> {
   await browser.setGloss(false);
   const { page, cdp } = await browser.open();
@@ -264,6 +267,9 @@ export async function measureGloss(
       slices: number;
       startup: { matcherMs: number } | null;
     }>(GLOSS_STATS);
+    const ranges = options.ranges
+      ? await worlds.gloss<[number, number, number][]>(GLOSS_RANGES)
+      : undefined;
     let hover: GlossStaticResult['hover'];
     if (options.hover) {
       const points = await worlds.gloss<{ x: number; y: number }[]>(hoverPoints(options.hover));
@@ -318,6 +324,7 @@ export async function measureGloss(
       slices: done.slices,
       heap: options.heap ? { beforeBytes, afterBytes } : undefined,
       hover,
+      ranges,
     };
   } finally {
     await page.close();

@@ -128,7 +128,7 @@ export function renderReport(r: BenchResults): string {
     goals.push({
       goal: 'Typical article: Gloss’s total main-thread work (start-up included)',
       target: '≤ 5 ms (median)',
-      measured: `${range(articleTotal)} ms`,
+      measured: `${range(articleTotal)} ms${articleFloorText(r, 'short')}`,
       met: articleTotal.median <= 5,
     });
     const expected = pageInfo('large')?.occurrences ?? 0;
@@ -355,6 +355,10 @@ export function renderReport(r: BenchResults): string {
     }
   }
   out.push('');
+  if (r.articleFloor?.length) {
+    out.push(articleFloorText(r, 'long'));
+    out.push('');
+  }
   out.push(
     '≈: the run was stopped (at its deadline, or because mark.js failed) and its time is extrapolated from the share of the work done (names processed, or occurrences marked): a lower bound that leaves out layout.',
   );
@@ -518,6 +522,7 @@ export function renderReport(r: BenchResults): string {
       '- **Main-thread time** comes from Chromium’s trace (`tests/bench/trace.ts`): the sum of the page main thread’s top-level tasks between two marks, whatever they run: script, style, layout, pre-paint, paint, commit, garbage collection. The page is loaded and left to settle first, so the window holds only the measured work and the frames it causes; the benchmark’s own tasks that set the marks are left out.',
       '- **Gloss** is measured as a reader meets it: the page loads with Gloss switched off for the site (the content script still starts: its start-up tasks are taken from the same trace, by script URL), settles, then Gloss is switched on through its settings, and the window runs until its first scan is done (a hook on the session resolves from inside Gloss’s last slice) plus 300 ms for the frames that paint the marks. The longest task is the longest of those tasks and of the start-up.',
       '- **Competitors** run on the same page with Gloss off: mark.js 8 (from npm) with `markRegExp` and one pattern of every name variant, longest first, word-bounded, case-insensitive only for the terms that are (`(?i:…)`); mark.js with `mark(names, { separateWordSearch: false, accuracy: "exactly" })`, the way it is usually called; and a bare TreeWalker pass that reads every text node (the floor). Each is timed from its call to the frame after its forced layout. Runs that would take minutes stop at a deadline and are extrapolated (marked ≈).',
+      '- **The article’s floor** runs in a browser with a second, minimal extension instead of Gloss (written by `tests/bench/floors.ts`): its content script reads one key from storage and adds a storage listener, and its start-up is taken from the trace by script URL, as Gloss’s is. After the page settles, the page itself registers the ranges Gloss marked on it (read from Gloss’s first article run) as one highlight, its style sheet already in place; the window runs 300 ms, as Gloss’s does, and its style, layout, pre-paint and paint are the floor’s painting.',
       '- **Live page:** Gloss is switched on and has marked the story before the paragraphs start arriving. Its own script is every FunctionCall of the content script in the trace (mutation observer, timers, frame and resize callbacks) plus the microtask checkpoints that resume its scan after `scheduler.yield` (nothing else on that page uses them); the marks’ rendering cost is the pre-paint and paint time of the runs with Gloss minus that of the runs without (Chromium re-validates every registered highlight after each DOM change and repaints underlined text). The delay of a paragraph is read in Gloss’s world after every change it reports: from the `data-t` arrival time the page script stamps to the moment all its terms are marked.',
       '- **Hover:** 40 points on marked terms and 40 on plain text just below them, one frame apart; the time is Gloss’s script inside pointer-event dispatch, animation-frame and idle callbacks (its listener, its look-up, and the rectangles it reads ahead in idle time), from the trace, divided by the number of moves. The dwell timers that prefetch and open a card are not part of mapping the pointer and are left out.',
       '- **Heap:** `Runtime.getHeapUsage` after two forced collections, against the same page in a browser without the extension.',
@@ -527,4 +532,17 @@ export function renderReport(r: BenchResults): string {
   );
   out.push('');
   return `${out.join('\n')}\n`;
+}
+
+/** The article's floor (`tests/bench/floors.ts`), for the goals table or the page-cost section. */
+function articleFloorText(r: BenchResults, form: 'short' | 'long'): string {
+  const runs = r.articleFloor ?? [];
+  if (runs.length === 0) return '';
+  const startup = med(runs.map((f) => f.startupMs));
+  const paint = med(runs.map((f) => f.paintMs));
+  const total = summarize(runs.map((f) => f.startupMs + f.paintMs));
+  if (form === 'short') {
+    return `; the browser’s floor, before matching a word: ${range(total)} ms`;
+  }
+  return `**The browser’s floor on the article:** ${range(total)} ms before matching a single word, measured with no Gloss code at all: a content script that only reads its settings from storage and listens for changes to them costs ${ms(startup)} ms at start-up (the extension API’s bindings and one storage read), and the page registering the very ranges Gloss marks (${runs[0]?.ranges ?? 0}) as one underlined highlight costs ${ms(paint)} ms of style, layout and paint in the frames that show them.`;
 }

@@ -20,6 +20,7 @@ import { chromiumPath, repoRoot } from '../e2e/harness';
 import { buildMatcherIndex } from '../../utils/matcher-index';
 import { compileMatcher } from '../../utils/matcher';
 import { launchBench } from './browser';
+import { measureArticleFloor, writeFloorExtension, type ArticleFloor } from './floors';
 import { benchTerms, bestPattern, markNames } from './fact-base';
 import {
   measureCompetitor,
@@ -97,6 +98,8 @@ export interface BenchResults {
   liveHighlights?: LiveResult[];
   /** Typing into a page that holds only an input box, ms per keystroke (the method's floor). */
   typingFloor?: number[][];
+  /** The article's floor: a settings-only extension's start-up and the page painting Gloss's ranges. */
+  articleFloor?: ArticleFloor[];
   /** The large page's JavaScript heap in a browser without Gloss. */
   heapWithout: number[];
   popup: Record<number, PopupResult[]>;
@@ -232,6 +235,7 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResults>
     liveBackground: [],
     liveHighlights: [],
     typingFloor: [],
+    articleFloor: [],
     heapWithout: [],
     popup: {},
     search: {},
@@ -249,6 +253,9 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResults>
     }
   }
 
+  // Gloss's marks on the article (from its first run), which the floor's page registers itself.
+  let floorRanges: [number, number, number][] = [];
+  const floorDir = writeFloorExtension(join(pagesDir, 'floor-extension'));
   try {
     for (let rep = 0; rep < options.reps; rep++) {
       log(`repetition ${rep + 1} of ${options.reps}`);
@@ -270,12 +277,13 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResults>
             for (const variant of rotate(['gloss', ...COMPETITORS] as Variant[], rep)) {
               const t0 = Date.now();
               if (variant === 'gloss') {
-                runs.gloss.push(
-                  await measureGloss(browser, info.file, {
-                    heap: name === 'large',
-                    hover: name === 'large' ? 40 : 0,
-                  }),
-                );
+                const run = await measureGloss(browser, info.file, {
+                  heap: name === 'large',
+                  hover: name === 'large' ? 40 : 0,
+                  ranges: name === 'article' && build.extra === 0,
+                });
+                if (run.ranges) floorRanges = run.ranges;
+                runs.gloss.push(run);
               } else {
                 const deadlineMs = small ? 5_000 : name === 'large' ? 10_000 : 20_000;
                 runs[variant].push(
@@ -323,6 +331,16 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResults>
           }
         } finally {
           await browser.close();
+        }
+      }
+      if (floorRanges.length > 0) {
+        const floor = await launchBench(floorDir, pagesDir);
+        try {
+          results.articleFloor?.push(
+            await measureArticleFloor(floor, page('article').file, floorRanges),
+          );
+        } finally {
+          await floor.close();
         }
       }
     }

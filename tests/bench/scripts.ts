@@ -281,3 +281,46 @@ export function pageHighlights(count: number): string {
     return marks.size;
   })()`;
 }
+
+/**
+ * Isolated world: where Gloss's painted marks are, as `[text node, start, end]`, the text node
+ * counted in document order, so the page can register the very same ranges (`pageRanges`).
+ */
+export const GLOSS_RANGES = `(() => {
+  const index = new Map();
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) index.set(node, index.size);
+  const out = [];
+  for (const o of globalThis.__gloss.annotator.store.all()) {
+    if (o.range && index.has(o.node)) out.push([index.get(o.node), o.start, o.end]);
+  }
+  return out;
+})()`;
+
+/** Page world: the style of `pageRanges`' highlight, added before the measured window. */
+export const PAGE_RANGES_STYLE = `(() => {
+  const style = document.createElement('style');
+  style.textContent = '::highlight(bench-marks) { text-decoration: underline dotted 2px rgb(180 86 31 / 0.9); text-underline-offset: 3px; }';
+  document.head.append(style);
+})()`;
+
+/**
+ * Page world: registers `ranges` (from `GLOSS_RANGES`) as one highlight, underlined as Gloss
+ * underlines (`PAGE_RANGES_STYLE`), reading no layout: what painting Gloss's marks costs the
+ * browser when no extension script runs at all.
+ */
+export function pageRanges(ranges: readonly (readonly [number, number, number])[]): string {
+  return `(() => {
+    const wanted = ${JSON.stringify(ranges)};
+    const nodes = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node);
+    const marks = new Highlight();
+    for (const [i, start, end] of wanted) {
+      const node = nodes[i];
+      if (node) marks.add(new StaticRange({ startContainer: node, startOffset: start, endContainer: node, endOffset: end }));
+    }
+    CSS.highlights.set('bench-marks', marks);
+    return marks.size;
+  })()`;
+}

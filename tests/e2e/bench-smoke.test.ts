@@ -68,6 +68,11 @@ test('the benchmark runs end to end and reports every figure', { timeout: 240_00
   expect(results.typingFloor?.[0]?.length).toBe(popup?.keystrokesMs.length);
   expect(results.typingFloor?.[0]?.every(Number.isFinite)).toBe(true);
   expect(results.search[0]?.every(Number.isFinite)).toBe(true);
+  // The article's floor repaints Gloss's own marks, every one of them, with no Gloss code.
+  const floor = results.articleFloor?.[0];
+  expect(floor?.ranges).toBe(results.static.article?.[0]?.gloss[0]?.painted);
+  expect(floor?.startupMs).toBeGreaterThan(0);
+  finite(floor?.paintMs ?? NaN);
 
   for (const build of results.builds) {
     expect(build.contentGzip).toBeGreaterThan(0);
