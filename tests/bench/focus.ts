@@ -12,8 +12,8 @@ import { join } from 'node:path';
 import { repoRoot } from '../e2e/harness';
 import { launchBench } from './browser';
 import { measureGloss, measureLive } from './measure';
-import { generatePages } from './pages';
-import { measurePopup } from './popup';
+import { INPUT_PAGE, generatePages } from './pages';
+import { measurePopup, measureTypingFloor } from './popup';
 import { quantile } from './stats';
 
 const median = (list: number[]) => quantile(list, 0.5);
@@ -80,6 +80,9 @@ try {
         const r = await measurePopup(browser);
         add('popup first', r.shownMs);
         add('popup keystroke', median(r.keystrokesMs));
+        // The same typing into a bare input: what a key costs before the popup does anything.
+        const floor = await measureTypingFloor(browser, `${browser.origin}/${INPUT_PAGE}`);
+        add('popup typing floor', median(floor));
       }
     } finally {
       await browser.close();
