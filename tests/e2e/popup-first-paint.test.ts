@@ -53,8 +53,8 @@ test('before the script: the search box, focused, and the first terms by categor
     await page
       .locator('[role=option]')
       .first()
-      .evaluate((el) => getComputedStyle(el).display),
-  ).toBe('grid');
+      .evaluate((el) => getComputedStyle(el).padding),
+  ).toBe('7px 8px');
   expect(await page.evaluate(() => document.querySelector('#search-input')?.tagName)).toBe('INPUT');
   await release();
   // The script takes over: the whole browse list follows.
