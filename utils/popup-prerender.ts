@@ -96,7 +96,7 @@ function searchBox(): string {
     'aria-controls': 'search-results',
     autocomplete: 'off',
     spellcheck: 'false',
-    placeholder: 'Search: INSTC, S-400, Kabul…',
+    'aria-describedby': 'search-hint',
     autofocus: '',
   })
     .map(([name, value]) => `${name}="${escapeHtml(value)}"`)
@@ -110,7 +110,8 @@ function searchBox(): string {
       'Search India–Russia terms and facts',
     ) +
       icon +
-      input,
+      input +
+      el('span', { id: 'search-hint', class: 'search-hint' }, 'Search: INSTC, S-400, Kabul…'),
   );
 }
 

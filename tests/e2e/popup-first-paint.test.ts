@@ -64,7 +64,10 @@ test('before the script: the search box, focused, and the first terms by categor
 
 test('what is typed before the script has run is searched, and typing goes on', async () => {
   const { page, release } = await openHeld();
+  // The box's hint (not a placeholder) goes as soon as something is typed, script or not.
+  expect(await page.locator('#search-hint').isVisible()).toBe(true);
   await page.keyboard.type('sputnik');
+  expect(await page.locator('#search-hint').isVisible()).toBe(false);
   expect(
     await page.locator('[role=option]').first().locator('.option-name').textContent(),
   ).not.toBe('Sputnik V');

@@ -45,6 +45,8 @@ test('search: focused on open, results on every keystroke, arrows, Enter, Back, 
   await popup.keyboard.type('sputnick');
   await expect.poll(() => optionNames(popup)).toEqual(['Sputnik V']);
   expect(await emphasised(popup)).toContainEqual(['option-name', 'Sputni']);
+  // The hint shows only in the empty box.
+  expect(await popup.locator('#search-hint').isVisible()).toBe(false);
   const firstId = await activeId(popup);
   expect(await popup.locator(`[id="${firstId}"]`).getAttribute('aria-selected')).toBe('true');
 
@@ -75,6 +77,7 @@ test('search: focused on open, results on every keystroke, arrows, Enter, Back, 
 
   await popup.keyboard.press('Escape');
   expect(await input.inputValue()).toBe('');
+  await expect.poll(() => popup.locator('#search-hint').isVisible()).toBe(true);
 
   await popup.keyboard.type('Kabul');
   await expect.poll(() => optionNames(popup)).toContain('Afghanistan and the Taliban');
