@@ -17,4 +17,17 @@
   if (params.get('term') || view === 'saved' || view === 'settings') {
     root.classList.add('other-view');
   }
+  // The search box's hint is an element, not a placeholder (components/popup/SearchBox.tsx): hide
+  // it as soon as something is typed, before the popup's script has taken the box over too.
+  document.addEventListener(
+    'input',
+    (e) => {
+      const box = e.target;
+      const hint = document.getElementById('search-hint');
+      if (!hint || box?.id !== 'search-input') return;
+      const hide = box.value !== '';
+      if (hint.hidden !== hide) hint.hidden = hide;
+    },
+    true,
+  );
 })();

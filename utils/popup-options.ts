@@ -41,8 +41,28 @@ export interface MoreOption {
   hidden: number;
 }
 
+/**
+ * The last option of a long result list: choosing it shows the rest of the query's results.
+ * `total` is how many results there are in all.
+ */
+export interface AllResultsOption {
+  kind: 'all';
+  id: string;
+  total: number;
+}
+
 /** One option of the listbox. */
-export type Option = TermOption | MoreOption;
+export type Option = TermOption | MoreOption | AllResultsOption;
+
+/**
+ * The text of an option that reveals more: "Show more" for a category, "Show all" for results.
+ * Shared by the popup and the first screen written at build time.
+ */
+export function revealLabel(option: MoreOption | AllResultsOption): string {
+  return option.kind === 'more'
+    ? `Show more (${option.hidden.toLocaleString('en')} not shown)`
+    : `Show all ${option.total.toLocaleString('en')} results`;
+}
 
 /**
  * How many terms of a category the empty box shows at first, and how many more each "Show more"
@@ -64,20 +84,27 @@ export interface OptionGroup {
   options: Option[];
 }
 
-/** The ranked results as one unlabelled group. */
-export function resultGroups(hits: readonly SearchHit[]): OptionGroup[] {
-  return [
-    {
-      id: 'results',
-      label: '',
-      options: hits.map((hit) => ({
-        kind: 'term' as const,
-        id: `opt-r-${hit.term.id}`,
-        term: hit.term,
-        hit,
-      })),
-    },
-  ];
+/**
+ * Results shown for a query until the reader asks for all of them: more than the popup's 600 px
+ * hold, so the list looks the same, while each keystroke renders a third of the 50 it could.
+ */
+export const RESULTS_PAGE = 15;
+
+/**
+ * The ranked results as one unlabelled group: the first `limit`, then a "show all" option if more
+ * are left. A list only one or two longer than `limit` is shown whole: an option that reveals a
+ * single result would be one more step for no gain.
+ */
+export function resultGroups(hits: readonly SearchHit[], limit = Infinity): OptionGroup[] {
+  const cut = hits.length > limit + 2 ? limit : hits.length;
+  const options: Option[] = hits.slice(0, cut).map((hit) => ({
+    kind: 'term' as const,
+    id: `opt-r-${hit.term.id}`,
+    term: hit.term,
+    hit,
+  }));
+  if (cut < hits.length) options.push({ kind: 'all', id: 'opt-all-results', total: hits.length });
+  return [{ id: 'results', label: '', options }];
 }
 
 /**

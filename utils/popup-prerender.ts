@@ -9,7 +9,13 @@
  * page terms, the first `FIRST_PAINT_OPTIONS` options). A unit test renders `Popup` and compares,
  * so a change to those components that is not made here too fails the tests.
  */
-import { FIRST_PAINT_OPTIONS, browseGroups, type Option, type OptionGroup } from './popup-options';
+import {
+  FIRST_PAINT_OPTIONS,
+  browseGroups,
+  revealLabel,
+  type Option,
+  type OptionGroup,
+} from './popup-options';
 import type { SearchTerm } from './search';
 
 /** `text` escaped for an HTML text node or a double-quoted attribute. */
@@ -90,7 +96,7 @@ function searchBox(): string {
     'aria-controls': 'search-results',
     autocomplete: 'off',
     spellcheck: 'false',
-    placeholder: 'Search: INSTC, S-400, Kabul…',
+    'aria-describedby': 'search-hint',
     autofocus: '',
   })
     .map(([name, value]) => `${name}="${escapeHtml(value)}"`)
@@ -104,17 +110,18 @@ function searchBox(): string {
       'Search India–Russia terms and facts',
     ) +
       icon +
-      input,
+      input +
+      el('span', { id: 'search-hint', class: 'search-hint' }, 'Search: INSTC, S-400, Kabul…'),
   );
 }
 
 function option(o: Option): string {
   const attributes = { role: 'option', id: o.id };
-  if (o.kind === 'more') {
+  if (o.kind !== 'term') {
     return el(
       'div',
       { ...attributes, class: 'option option-more', 'aria-selected': 'false' },
-      `Show more (${o.hidden.toLocaleString('en')} not shown)`,
+      escapeHtml(revealLabel(o)),
     );
   }
   return el(

@@ -18,7 +18,24 @@ interface Letters {
   words: { start: number; length: number }[];
 }
 
+/**
+ * Word characters of the texts seen lately. The result list asks for the same names, expansions
+ * and fact texts on every keystroke; only the query changes.
+ */
+const lettersCache = new Map<string, Letters>();
+const LETTERS_CACHE_SIZE = 400;
+
 function letters(text: string): Letters {
+  const cached = lettersCache.get(text);
+  if (cached) return cached;
+  const computed = computeLetters(text);
+  // Dropping everything at the limit is simpler than LRU order and costs one rebuild per 400 texts.
+  if (lettersCache.size >= LETTERS_CACHE_SIZE) lettersCache.clear();
+  lettersCache.set(text, computed);
+  return computed;
+}
+
+function computeLetters(text: string): Letters {
   let chars = '';
   const at: number[] = [];
   const words: Letters['words'] = [];
@@ -33,6 +50,11 @@ function letters(text: string): Letters {
     words.push({ start, length: span.end - span.start });
   }
   return { chars, at, words };
+}
+
+/** Whether two lists of ranges are the same, range by range. */
+export function sameRanges(a: readonly Range[], b: readonly Range[]): boolean {
+  return a.length === b.length && a.every(([s, e], i) => s === b[i]?.[0] && e === b[i]?.[1]);
 }
 
 function toRanges(marked: Set<number>): Range[] {

@@ -2,7 +2,7 @@
  * The toolbar popup: search the fact base, read a term in full, go back to saved facts, tune
  * Gloss. Composes the views; state lives in the hooks, browser access behind `PopupApi`.
  */
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import type { FactBase } from '../../utils/fact-base';
 import { indexFactBase } from '../../utils/fact-lookup';
 import type { PopupApi } from '../../utils/popup-api';
@@ -12,7 +12,7 @@ import { useBookmarks } from './hooks/useBookmarks';
 import { useLazy } from './hooks/useLazy';
 import { usePageTerms } from './hooks/usePageTerms';
 import { initialNav, usePopupNav } from './hooks/usePopupNav';
-import { useSearch } from './hooks/useSearch';
+import { searchMemory } from './hooks/useSearch';
 import { useSettings } from './hooks/useSettings';
 import { useTheme } from './hooks/useTheme';
 import { SavedView } from './SavedView';
@@ -43,7 +43,7 @@ export function Popup({ api, searcher, loadFactBase, loadFuzzy, params, root }: 
   const bookmarks = useBookmarks(api);
   const { page, refresh: refreshPage } = usePageTerms(api);
   const fuzzy = useLazy(loadFuzzy);
-  const search = useSearch(searcher, page, fuzzy, params.get('q') ?? '');
+  const memory = useMemo(() => searchMemory(params.get('q') ?? ''), [params]);
   const [inTab, setInTab] = useState(false);
   useTheme(settings.settings.theme, root);
   useEffect(() => void api.isInTab().then(setInTab), [api]);
@@ -53,10 +53,14 @@ export function Popup({ api, searcher, loadFactBase, loadFuzzy, params, root }: 
   }, [settings.settings.enabled, settings.settings.disabledSites.length]);
 
   const term = nav.termId ? facts?.term(nav.termId) : undefined;
-  const textsOf = (id: string) => {
-    const t = facts?.term(id);
-    return t ? [t.summary, ...t.facts.map((f) => f.text)] : [];
-  };
+  // Stable until the fact base arrives, so result rows are not rendered again for a new function.
+  const textsOf = useCallback(
+    (id: string) => {
+      const t = facts?.term(id);
+      return t ? [t.summary, ...t.facts.map((f) => f.text)] : [];
+    },
+    [facts],
+  );
   const onEscapeTerm = (e: KeyboardEvent) => {
     if (e.key === 'Escape' && nav.termId && !e.defaultPrevented) {
       e.preventDefault();
@@ -98,7 +102,14 @@ export function Popup({ api, searcher, loadFactBase, loadFuzzy, params, root }: 
               </p>
             )
           ) : nav.tab === 'search' ? (
-            <SearchView search={search} textsOf={textsOf} onOpen={nav.openTerm} />
+            <SearchView
+              searcher={searcher}
+              page={page}
+              fuzzy={fuzzy}
+              memory={memory}
+              textsOf={textsOf}
+              onOpen={nav.openTerm}
+            />
           ) : nav.tab === 'saved' ? (
             facts && (
               <SavedView

@@ -1,6 +1,10 @@
 /**
  * The search input: a WAI-ARIA combobox (list autocomplete) that controls the result listbox.
  * Focus stays in the input; the active option is announced through `aria-activedescendant`.
+ *
+ * The hint in the empty box is an element of its own, not a `placeholder`: Chromium restyles an
+ * input's placeholder on every keystroke, whether it shows or not, while the hint changes only
+ * when the box becomes empty or stops being empty. It describes the box, as a placeholder would.
  */
 import type { Ref } from 'preact';
 
@@ -36,13 +40,17 @@ export function SearchBox(props: SearchBoxProps) {
         aria-activedescendant={props.activeId}
         autocomplete="off"
         spellcheck={false}
-        placeholder="Search: INSTC, S-400, Kabul…"
+        aria-describedby="search-hint"
         // Typing can start as soon as the page is shown (the prerendered box is the same element).
         autofocus
         value={props.query}
         onInput={(e) => props.onQuery(e.currentTarget.value)}
         onKeyDown={props.onKeyDown}
       />
+      {/* public/popup-boot.js hides it too, for what is typed before this script has loaded. */}
+      <span id="search-hint" class="search-hint" hidden={props.query !== ''}>
+        Search: INSTC, S-400, Kabul…
+      </span>
     </div>
   );
 }

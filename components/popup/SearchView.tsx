@@ -3,13 +3,21 @@
  * active option, Enter opens it, Escape clears the box (an empty box lets Escape close the popup).
  */
 import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
-import type { SearchState } from './hooks/useSearch';
+import type { PageTerms } from '../../utils/messages';
 import type { Option } from '../../utils/popup-options';
+import type { CoreSearcher, FuzzyLookup } from '../../utils/search-core';
+import { useSearch, type SearchMemory } from './hooks/useSearch';
 import { ResultList } from './ResultList';
 import { SearchBox } from './SearchBox';
 
 export interface SearchViewProps {
-  search: SearchState;
+  searcher: CoreSearcher;
+  /** The terms on the current page, for the empty box. */
+  page: PageTerms | null;
+  /** The fuzzy look-up once loaded (null before). */
+  fuzzy: FuzzyLookup | null;
+  /** Where the search is kept while a term page is open. */
+  memory: SearchMemory;
   textsOf(termId: string): string[];
   onOpen(termId: string): void;
 }
@@ -17,7 +25,8 @@ export interface SearchViewProps {
 const LISTBOX_ID = 'search-results';
 
 /** Search box, live result count and listbox. */
-export function SearchView({ search, textsOf, onOpen }: SearchViewProps) {
+export function SearchView({ searcher, page, fuzzy, memory, textsOf, onOpen }: SearchViewProps) {
+  const search = useSearch(searcher, page, fuzzy, memory);
   const input = useRef<HTMLInputElement>(null);
   const activeId = search.activeOption?.id;
   // Focused in the first commit, so the reader can type the moment the popup opens.
@@ -28,7 +37,8 @@ export function SearchView({ search, textsOf, onOpen }: SearchViewProps) {
 
   function choose(option: Option) {
     if (option.kind === 'term') onOpen(option.term.id);
-    else search.showMore(option.category);
+    else if (option.kind === 'more') search.showMore(option.category);
+    else search.showAll();
   }
 
   function onKeyDown(e: KeyboardEvent) {
@@ -49,7 +59,8 @@ export function SearchView({ search, textsOf, onOpen }: SearchViewProps) {
   }
 
   const query = search.query.trim();
-  const count = search.options.length;
+  // Every result counts, shown or waiting behind "Show all".
+  const count = search.resultCount;
   return (
     <section class="search-view" aria-label="Search">
       <SearchBox
@@ -75,7 +86,8 @@ export function SearchView({ search, textsOf, onOpen }: SearchViewProps) {
         activeId={activeId}
         textsOf={textsOf}
         onChoose={choose}
-        onHover={(o: Option) => search.setActive(search.options.indexOf(o))}
+        // By id: a row that was not rendered again holds the option object of an earlier render.
+        onHover={(o: Option) => search.setActive(search.options.findIndex((x) => x.id === o.id))}
       />
     </section>
   );

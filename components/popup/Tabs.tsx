@@ -3,6 +3,7 @@
  * End move between them; only the selected tab is in the Tab order.
  */
 import type { TabId } from './hooks/usePopupNav';
+import { pure } from './pure';
 
 export interface TabsProps {
   tab: TabId;
@@ -16,8 +17,7 @@ const TABS: { id: TabId; label: string }[] = [
   { id: 'settings', label: 'Settings' },
 ];
 
-/** The tab list. Panels use the ids `panel-<tab>` and are labelled by `tab-<tab>`. */
-export function Tabs({ tab, savedCount, onSelect }: TabsProps) {
+function TabList({ tab, savedCount, onSelect }: TabsProps) {
   function onKeyDown(e: KeyboardEvent) {
     const i = TABS.findIndex((t) => t.id === tab);
     const next =
@@ -56,3 +56,9 @@ export function Tabs({ tab, savedCount, onSelect }: TabsProps) {
     </div>
   );
 }
+
+/**
+ * The tab list. Panels use the ids `panel-<tab>` and are labelled by `tab-<tab>`. Rendered again
+ * only when its props change, not with every render of the popup (every keystroke).
+ */
+export const Tabs = pure(TabList);

@@ -13,8 +13,8 @@ import { repoRoot } from '../e2e/harness';
 import { launchBench } from './browser';
 import { measureArticleFloor, writeFloorExtension } from './floors';
 import { measureGloss, measureLive } from './measure';
-import { generatePages } from './pages';
-import { measurePopup } from './popup';
+import { INPUT_PAGE, generatePages } from './pages';
+import { measurePopup, measureTypingFloor } from './popup';
 import { quantile } from './stats';
 
 const median = (list: number[]) => quantile(list, 0.5);
@@ -84,6 +84,9 @@ try {
         const r = await measurePopup(browser);
         add('popup first', r.shownMs);
         add('popup keystroke', median(r.keystrokesMs));
+        // The same typing into a bare input: what a key costs before the popup does anything.
+        const floor = await measureTypingFloor(browser, `${browser.origin}/${INPUT_PAGE}`);
+        add('popup typing floor', median(floor));
       }
     } finally {
       await browser.close();

@@ -53,8 +53,8 @@ test('before the script: the search box, focused, and the first terms by categor
     await page
       .locator('[role=option]')
       .first()
-      .evaluate((el) => getComputedStyle(el).display),
-  ).toBe('grid');
+      .evaluate((el) => getComputedStyle(el).padding),
+  ).toBe('7px 8px');
   expect(await page.evaluate(() => document.querySelector('#search-input')?.tagName)).toBe('INPUT');
   await release();
   // The script takes over: the whole browse list follows.
@@ -64,7 +64,10 @@ test('before the script: the search box, focused, and the first terms by categor
 
 test('what is typed before the script has run is searched, and typing goes on', async () => {
   const { page, release } = await openHeld();
+  // The box's hint (not a placeholder) goes as soon as something is typed, script or not.
+  expect(await page.locator('#search-hint').isVisible()).toBe(true);
   await page.keyboard.type('sputnik');
+  expect(await page.locator('#search-hint').isVisible()).toBe(false);
   expect(
     await page.locator('[role=option]').first().locator('.option-name').textContent(),
   ).not.toBe('Sputnik V');

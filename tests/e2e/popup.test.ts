@@ -18,6 +18,14 @@ afterAll(async () => {
 const activeId = (popup: Page) =>
   popup.locator('#search-input').getAttribute('aria-activedescendant');
 const optionNames = (popup: Page) => popup.locator('[role=option] .option-name').allTextContents();
+/** What the search emphasises (CSS Custom Highlight API): the class of the element and the text. */
+const emphasised = (popup: Page) =>
+  popup.evaluate(() =>
+    [...(CSS.highlights.get('gloss-search') ?? [])].map((r) => {
+      const text = r.startContainer.textContent ?? '';
+      return [r.startContainer.parentElement?.className, text.slice(r.startOffset, r.endOffset)];
+    }),
+  );
 const savedItems = async () => {
   const { bookmarks } = (await storedData(gloss)) as {
     bookmarks?: { items: { termId: string; factId: string; note: string; savedAt: string }[] };
@@ -36,7 +44,9 @@ test('search: focused on open, results on every keystroke, arrows, Enter, Back, 
 
   await popup.keyboard.type('sputnick');
   await expect.poll(() => optionNames(popup)).toEqual(['Sputnik V']);
-  expect(await popup.locator('[role=option] mark').first().textContent()).toBe('Sputni');
+  expect(await emphasised(popup)).toContainEqual(['option-name', 'Sputni']);
+  // The hint shows only in the empty box.
+  expect(await popup.locator('#search-hint').isVisible()).toBe(false);
   const firstId = await activeId(popup);
   expect(await popup.locator(`[id="${firstId}"]`).getAttribute('aria-selected')).toBe('true');
 
@@ -67,10 +77,57 @@ test('search: focused on open, results on every keystroke, arrows, Enter, Back, 
 
   await popup.keyboard.press('Escape');
   expect(await input.inputValue()).toBe('');
+  await expect.poll(() => popup.locator('#search-hint').isVisible()).toBe(true);
 
   await popup.keyboard.type('Kabul');
   await expect.poll(() => optionNames(popup)).toContain('Afghanistan and the Taliban');
-  expect(await popup.locator('.option-snippet mark').first().textContent()).toBe('Kabul');
+  expect(await emphasised(popup)).toContainEqual(['option-snippet', 'Kabul']);
+  await popup.close();
+});
+
+test('a long result list: its first results, then "Show all" reveals the rest by keyboard or mouse', async () => {
+  const popup = await gloss.openPopup();
+  const status = popup.locator('[role=status]');
+  const showAll = popup.getByRole('option', { name: /^Show all \d+ results$/ });
+  const termOptions = popup.locator('[role=option]:has(.option-name)');
+  await popup.locator('#search-input').fill('defence');
+  await expect.poll(() => showAll.count()).toBe(1);
+  const total = Number((await showAll.textContent())?.match(/\d+/)?.[0]);
+  expect(total).toBeGreaterThan(15);
+  expect(await termOptions.count()).toBe(15);
+  expect(await status.textContent()).toBe(`${total} results`);
+
+  // From the keyboard: Up from the first result wraps to "Show all"; Enter reveals every result,
+  // and the first of those it revealed is active.
+  await popup.keyboard.press('ArrowUp');
+  expect(await activeId(popup)).toBe(await showAll.getAttribute('id'));
+  await popup.keyboard.press('Enter');
+  await expect.poll(() => termOptions.count()).toBe(total);
+  expect(await showAll.count()).toBe(0);
+  expect(await status.textContent()).toBe(`${total} results`);
+  const ids = await termOptions.evaluateAll((els) => els.map((e) => e.id));
+  expect(await activeId(popup)).toBe(ids[15]);
+  await popup.keyboard.press('ArrowDown');
+  expect(await activeId(popup)).toBe(ids[16]);
+  // The revealed results are emphasised too.
+  const lastEmphasised = await popup.evaluate(
+    (id) => {
+      const last = document.getElementById(id);
+      return [...(CSS.highlights.get('gloss-search') ?? [])].some((r) =>
+        last?.contains(r.startContainer),
+      );
+    },
+    ids[total - 1] ?? '',
+  );
+  expect(lastEmphasised).toBe(true);
+
+  // A new query shows its first results again; with the mouse, "Show all" reveals them too.
+  await popup.locator('#search-input').fill('defenc');
+  await expect.poll(() => showAll.count()).toBe(1);
+  expect(await termOptions.count()).toBe(15);
+  await showAll.click();
+  await expect.poll(() => termOptions.count()).toBe(total);
+  expect(await popup.evaluate(() => document.activeElement?.id)).toBe('search-input');
   await popup.close();
 });
 

@@ -2,7 +2,7 @@
  * Where the popup is: which tab, and the term pages opened on top of it (a stack, so Back walks
  * through related terms). Going back returns the focus to what opened the term page.
  */
-import { useState } from 'preact/hooks';
+import { useCallback, useState } from 'preact/hooks';
 
 export type TabId = 'search' | 'saved' | 'settings';
 
@@ -30,13 +30,15 @@ export function usePopupNav(start: { tab: TabId; terms: string[] }): PopupNav {
   const [stack, setStack] = useState<{ termId: string; returnFocus: Element | null }[]>(
     start.terms.map((termId) => ({ termId, returnFocus: null })),
   );
+  // Stable, so the tab list is not rendered again on every keystroke in the search box.
+  const setTab = useCallback((next: TabId) => {
+    setStack([]);
+    setTabState(next);
+  }, []);
   return {
     tab,
     termId: stack[stack.length - 1]?.termId ?? null,
-    setTab(next) {
-      setStack([]);
-      setTabState(next);
-    },
+    setTab,
     openTerm(termId) {
       const returnFocus = document.activeElement;
       setStack((s) => [...s, { termId, returnFocus }]);

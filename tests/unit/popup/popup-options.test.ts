@@ -4,9 +4,12 @@ import {
   browseGroups,
   flatOptions,
   moveActive,
+  RESULTS_PAGE,
   resultGroups,
+  revealLabel,
   savedTermFilter,
 } from '../../../utils/popup-options';
+import type { SearchHit } from '../../../utils/search-core';
 import type { Option } from '../../../utils/popup-options';
 import type { SearchTerm } from '../../../utils/search';
 
@@ -60,6 +63,45 @@ test('results are one unlabelled group in rank order', () => {
   ]);
   expect(groups).toHaveLength(1);
   expect(flatOptions(groups).map(termId)).toEqual(['sco', 's-400']);
+});
+
+const hits = (n: number): SearchHit[] =>
+  Array.from({ length: n }, (_, i) => ({
+    index: i,
+    term: t(`t-${i}`, `Term ${i}`, 'defence'),
+    score: i,
+    via: 'name' as const,
+  }));
+
+test('a long result list shows its first page, then one option that shows all of them', () => {
+  const options = flatOptions(resultGroups(hits(40), RESULTS_PAGE));
+  expect(options).toHaveLength(RESULTS_PAGE + 1);
+  expect(options.slice(0, RESULTS_PAGE).map(termId)).toEqual(
+    hits(RESULTS_PAGE).map((h) => h.term.id),
+  );
+  const last = options[RESULTS_PAGE];
+  expect(last).toEqual({ kind: 'all', id: 'opt-all-results', total: 40 });
+  expect(last?.kind === 'all' && revealLabel(last)).toBe('Show all 40 results');
+  // Without a limit (after "Show all"), every result in rank order and no extra option.
+  expect(flatOptions(resultGroups(hits(40))).map(termId)).toEqual(hits(40).map((h) => h.term.id));
+});
+
+test('a list one or two longer than the page is shown whole: no option to reveal one result', () => {
+  expect(flatOptions(resultGroups(hits(RESULTS_PAGE + 2), RESULTS_PAGE))).toHaveLength(
+    RESULTS_PAGE + 2,
+  );
+  expect(flatOptions(resultGroups(hits(RESULTS_PAGE + 3), RESULTS_PAGE)).at(-1)?.kind).toBe('all');
+  expect(flatOptions(resultGroups(hits(3), RESULTS_PAGE)).map((o) => o.kind)).toEqual([
+    'term',
+    'term',
+    'term',
+  ]);
+});
+
+test('a category\'s "Show more" says how many are not shown', () => {
+  expect(revealLabel({ kind: 'more', id: 'x', category: 'defence', hidden: 1234 })).toBe(
+    'Show more (1,234 not shown)',
+  );
 });
 
 test('arrow keys wrap; Home and End; nothing to move over', () => {
