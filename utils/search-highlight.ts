@@ -52,11 +52,6 @@ function computeLetters(text: string): Letters {
   return { chars, at, words };
 }
 
-/** Whether two lists of ranges are the same, range by range. */
-export function sameRanges(a: readonly Range[], b: readonly Range[]): boolean {
-  return a.length === b.length && a.every(([s, e], i) => s === b[i]?.[0] && e === b[i]?.[1]);
-}
-
 function toRanges(marked: Set<number>): Range[] {
   const sorted = [...marked].sort((a, b) => a - b);
   const ranges: Range[] = [];

@@ -11,9 +11,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BenchBrowser } from './browser';
-import { RENDER_WAIT_MS, Worlds, collect, windowOf, type Window } from './measure';
+import { RENDER_WAIT_MS, Worlds, collect, startupTasks, windowOf, type Window } from './measure';
 import { MARK_END, MARK_START, PAGE_RANGES_STYLE, SETTLE, pageRanges } from './scripts';
-import { findMark, startTrace, tasksOf, type TraceEvent } from './trace';
+import { findMark, startTrace, type TraceEvent } from './trace';
 
 /** One repetition of the floor. */
 export interface ArticleFloor {
@@ -87,9 +87,7 @@ export async function measureArticleFloor(
     const events = await stop();
     const start = findMark(events, 'bench:start') as TraceEvent;
     const prefix = `chrome-extension://${browser.extensionId}/`;
-    const startupMs = tasksOf(events, start.pid, start.tid, 0, start.ts)
-      .filter((t) => t.urls.some((u) => u.startsWith(prefix)))
-      .reduce((sum, t) => sum + t.ms, 0);
+    const startupMs = startupTasks(events, start, prefix).reduce((sum, t) => sum + t.ms, 0);
     const window = windowOf(events);
     return { startupMs, paintMs: window.renderMs, window, ranges: registered };
   } finally {

@@ -182,6 +182,13 @@ export class Worlds {
   }
 }
 
+/** The page thread's tasks before `start` that ran the extension's scripts (`prefix`): its start-up. */
+export function startupTasks(events: TraceEvent[], start: TraceEvent, prefix: string): Task[] {
+  return tasksOf(events, start.pid, start.tid, 0, start.ts).filter((t) =>
+    t.urls.some((u) => u.startsWith(prefix)),
+  );
+}
+
 /** Collects garbage (so one measurement's leftovers are not collected in the next's window). */
 export async function collect(cdp: CDPSession): Promise<void> {
   await cdp.send('HeapProfiler.collectGarbage');
@@ -286,9 +293,7 @@ export async function measureGloss(
 
     const start = findMark(events, 'bench:start') as TraceEvent;
     const prefix = `chrome-extension://${browser.extensionId}/`;
-    const startup = tasksOf(events, start.pid, start.tid, 0, start.ts).filter((t) =>
-      t.urls.some((u) => u.startsWith(prefix)),
-    );
+    const startup = startupTasks(events, start, prefix);
     if (process.env.GLOSS_BENCH_DEBUG) debugTasks(events, startup, start);
     const startupMs = startup.reduce((sum, t) => sum + t.ms, 0);
     const startupLongestMs = startup.reduce((max, t) => Math.max(max, t.ms), 0);
