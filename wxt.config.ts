@@ -4,7 +4,7 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import type { Plugin } from 'vite';
 import { parseFactBase, type FactBase } from './utils/fact-base';
-import { buildMatcherIndex } from './utils/matcher-index';
+import { buildMatcherIndex } from './components/page/matcher-index';
 import { inlineStylesheet, prerenderPopup } from './utils/popup-prerender';
 import { buildSearchIndex, sortByName } from './utils/search';
 import { syntheticTerms } from './utils/synthetic-terms';
@@ -99,7 +99,7 @@ export default defineConfig({
   }),
   hooks: {
     // The content script and the card bundle it loads use the browser's own API
-    // (components/card/page-browser.ts): point anything importing `wxt/browser` there at the
+    // (components/page/page-browser.ts): point anything importing `wxt/browser` there at the
     // native object in their builds only. Every other entrypoint keeps webextension-polyfill.
     'vite:build:extendConfig'(entrypoints, config) {
       if (!entrypoints.some((e) => PAGE_SCRIPTS.includes(e.name))) return;

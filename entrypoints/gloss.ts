@@ -5,14 +5,14 @@
  * detect Gloss) and costs about 2 ms per page (measured 2026-11-22). The card UI is a separate
  * bundle (entrypoints/gloss-card.ts), loaded the first time the reader points at a term.
  */
-// The browser's own API, not the polyfill: see components/card/page-browser.ts.
+// The browser's own API, not the polyfill: see components/page/page-browser.ts.
 import { browser } from '@wxt-dev/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import matcherIndex from 'virtual:gloss/matcher-index';
 import { loadCardUi } from '../components/card/card-ui-contract';
-import { pageBrowser, type NativeApi } from '../components/card/page-browser';
-import { startPageSession } from '../components/card/page-session';
-import { compileMatcher } from '../utils/matcher';
+import { pageBrowser, type NativeApi } from '../components/page/page-browser';
+import { startPageSession } from '../components/page/page-session';
+import { compileMatcher } from '../components/page/matcher';
 
 /** How often an orphaned script (extension reloaded or updated) notices and stops. */
 const ORPHAN_CHECK_MS = 1000;

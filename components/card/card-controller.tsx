@@ -3,10 +3,10 @@
  * period keeps it while the pointer travels onto it, Escape or a click elsewhere closes it, and
  * the keyboard command walks the marked terms in reading order.
  */
-import type { HoverCallbacks } from '../../utils/hover-tracker';
-import { inDocumentOrder, nextOccurrence } from '../../utils/keyboard-nav';
+import type { HoverCallbacks } from '../page/hover-tracker';
+import { inDocumentOrder, nextOccurrence } from '../page/keyboard-nav';
 import type { TermDetail } from '../../utils/messages';
-import type { Occurrence } from '../../utils/occurrence-store';
+import type { Occurrence } from '../page/occurrence-store';
 import type { CardPopover } from './card-popover';
 import type { CardUiDeps } from './card-ui-contract';
 import { FactCard } from './FactCard';

@@ -5,7 +5,7 @@
  */
 import { render, type ComponentChildren } from 'preact';
 import { followAnchor, placeCard, type Anchor } from './card-position';
-import { GLOSS_HOST_TAG } from '../../utils/page-walk';
+import { GLOSS_HOST_TAG } from '../page/page-walk';
 import type { Theme } from '../../utils/settings';
 
 export interface PopoverEvents {

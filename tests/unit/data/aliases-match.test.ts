@@ -5,8 +5,8 @@
  */
 import { expect, test } from 'vitest';
 import { termSchema, type Term } from '../../../data/schema';
-import { buildMatcherIndex } from '../../../utils/matcher-index';
-import { compileMatcher } from '../../../utils/matcher';
+import { buildMatcherIndex } from '../../../components/page/matcher-index';
+import { compileMatcher } from '../../../components/page/matcher';
 import { allTerms } from './load';
 
 test('the matcher finds every alias, as written, for its own term', () => {

@@ -1,9 +1,9 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, test } from 'vitest';
-import { Annotator, type AnnotatorEnv, type Painter } from '../../../utils/annotator';
-import { buildMatcherIndex } from '../../../utils/matcher-index';
-import { compileMatcher } from '../../../utils/matcher';
-import type { Occurrence } from '../../../utils/occurrence-store';
+import { Annotator, type AnnotatorEnv, type Painter } from '../../../components/page/annotator';
+import { buildMatcherIndex } from '../../../components/page/matcher-index';
+import { compileMatcher } from '../../../components/page/matcher';
+import type { Occurrence } from '../../../components/page/occurrence-store';
 import { TEST_TERMS } from './terms';
 
 const matcher = compileMatcher(buildMatcherIndex(TEST_TERMS));

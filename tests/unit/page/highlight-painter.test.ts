@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import { beforeEach, describe, expect, test } from 'vitest';
-import type { HighlightEnv, ViewportEnv } from '../../../utils/highlight-env';
-import { HighlightPainter, REGISTER_ALL_LIMIT } from '../../../utils/highlight-painter';
-import type { Occurrence } from '../../../utils/occurrence-store';
+import type { HighlightEnv, ViewportEnv } from '../../../components/page/highlight-env';
+import { HighlightPainter, REGISTER_ALL_LIMIT } from '../../../components/page/highlight-painter';
+import type { Occurrence } from '../../../components/page/occurrence-store';
 
 /** Ranges as plain records; a highlight as a set of them. */
 class FakeRange {

@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import { describe, expect, test } from 'vitest';
-import { nearestRect, rectsContain, spansAtOffset } from '../../../utils/hit-test';
-import { inDocumentOrder, nextOccurrence } from '../../../utils/keyboard-nav';
-import type { Occurrence } from '../../../utils/occurrence-store';
+import { nearestRect, rectsContain, spansAtOffset } from '../../../components/page/hit-test';
+import { inDocumentOrder, nextOccurrence } from '../../../components/page/keyboard-nav';
+import type { Occurrence } from '../../../components/page/occurrence-store';
 
 const spans = [
   { start: 0, end: 5 },

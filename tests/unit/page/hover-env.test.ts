@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { expect, test } from 'vitest';
-import { hoverEnv } from '../../../components/card/hover-env';
+import { hoverEnv } from '../../../components/page/hover-env';
 
 /** A paragraph, text slotted into a component, and text directly in a shadow root. */
 function page() {

@@ -3,9 +3,9 @@
  * rectangles come from a table the test edits (to stand for layout changes), and time moves only
  * when the test says so.
  */
-import type { RectLike } from '../../../utils/hit-test';
-import type { HoverEnv } from '../../../utils/hover-tracker';
-import { OccurrenceStore, type Occurrence } from '../../../utils/occurrence-store';
+import type { RectLike } from '../../../components/page/hit-test';
+import type { HoverEnv } from '../../../components/page/hover-tracker';
+import { OccurrenceStore, type Occurrence } from '../../../components/page/occurrence-store';
 
 /** A text node as far as the tracker can tell. */
 export function textNode(): Text {

@@ -5,7 +5,7 @@ import {
   MAX_RECT_CHECKS,
   READ_AHEAD_EVERY_MS,
   occurrencesIn,
-} from '../../../utils/hover-geometry';
+} from '../../../components/page/hover-geometry';
 import { FakePage, rect, textNode } from './hover-fakes';
 
 /** A paragraph with two text nodes: one term on the first line, two on the second. */

@@ -4,9 +4,9 @@ import {
   HoverTracker,
   WATCH_IDLE_MS,
   occurrenceAtCaret,
-} from '../../../utils/hover-tracker';
-import { MAX_RECT_CHECKS } from '../../../utils/hover-geometry';
-import type { Occurrence } from '../../../utils/occurrence-store';
+} from '../../../components/page/hover-tracker';
+import { MAX_RECT_CHECKS } from '../../../components/page/hover-geometry';
+import type { Occurrence } from '../../../components/page/occurrence-store';
 import { FakePage, pointer, rect, textNode } from './hover-fakes';
 
 const DELAY = 300;

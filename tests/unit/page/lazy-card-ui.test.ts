@@ -7,7 +7,7 @@ import {
   type CreateCardUi,
 } from '../../../components/card/card-ui-contract';
 import { LazyCardUi } from '../../../components/card/lazy-card-ui';
-import type { Occurrence } from '../../../utils/occurrence-store';
+import type { Occurrence } from '../../../components/page/occurrence-store';
 
 const occurrence = (term: number): Occurrence =>
   ({ node: {} as Text, start: 0, end: 5, term, range: null }) as Occurrence;

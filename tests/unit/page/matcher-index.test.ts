@@ -3,8 +3,8 @@
  * names at 80 terms as at thousands (the probe filter and the table's bisection scale).
  */
 import { describe, expect, test } from 'vitest';
-import { buildMatcherIndex, probe } from '../../../utils/matcher-index';
-import { compileMatcher } from '../../../utils/matcher';
+import { buildMatcherIndex, probe } from '../../../components/page/matcher-index';
+import { compileMatcher } from '../../../components/page/matcher';
 import { syntheticTerms, syntheticWord } from '../../../utils/synthetic-terms';
 import { TEST_TERMS } from './terms';
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { buildMatcherIndex } from '../../../utils/matcher-index';
-import { compileMatcher } from '../../../utils/matcher';
+import { buildMatcherIndex } from '../../../components/page/matcher-index';
+import { compileMatcher } from '../../../components/page/matcher';
 import { compactKey, isWordCode, normalizeKey, tokenStrings } from '../../../utils/text-tokens';
 import { TEST_TERMS } from './terms';
 

@@ -8,8 +8,8 @@
  * bisection, and the probe filter as a bit string. A page never builds a dictionary of every
  * alias, so its set-up cost stays the same at 80 terms or at 10,000.
  */
-import type { Term } from '../data/schema';
-import { isSymbolCode, tokenStrings } from './text-tokens';
+import type { Term } from '../../data/schema';
+import { isSymbolCode, tokenStrings } from '../../utils/text-tokens';
 
 /** A context rule as the page needs it: lower-case words and a window. */
 export interface RuleSpec {

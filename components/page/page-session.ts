@@ -4,12 +4,12 @@
  * the reader switches Gloss off or the extension is reloaded. The browser APIs come in as
  * arguments so the wiring is visible in one place.
  */
-import { Annotator, type AnnotatorEnv } from '../../utils/annotator';
-import { highlightEnv } from '../../utils/highlight-env';
-import { HighlightPainter } from '../../utils/highlight-painter';
-import { HoverTracker } from '../../utils/hover-tracker';
+import { Annotator, type AnnotatorEnv } from './annotator';
+import { highlightEnv } from './highlight-env';
+import { HighlightPainter } from './highlight-painter';
+import { HoverTracker } from './hover-tracker';
 import { hoverEnv } from './hover-env';
-import type { Matcher } from '../../utils/matcher';
+import type { Matcher } from './matcher';
 import {
   isMessage,
   type MessageType,
@@ -23,8 +23,8 @@ import {
   migrateSettings,
   type Settings,
 } from '../../utils/settings';
-import type { CreateCardUi } from './card-ui-contract';
-import { LazyCardUi } from './lazy-card-ui';
+import type { CreateCardUi } from '../card/card-ui-contract';
+import { LazyCardUi } from '../card/lazy-card-ui';
 
 /** The slice of the extension API a page needs. */
 export interface PageBrowser {

@@ -5,9 +5,9 @@
  * earlier may be out of date. Kept apart from the tracker (pure logic in utils/) so the tracker
  * is tested without a browser.
  */
-import type { HoverEnv } from '../../utils/hover-tracker';
-import { caretPosition, watchLayout } from '../../utils/page-layout';
-import type { Occurrence } from '../../utils/occurrence-store';
+import type { HoverEnv } from './hover-tracker';
+import { caretPosition, watchLayout } from './page-layout';
+import type { Occurrence } from './occurrence-store';
 
 /**
  * The open shadow roots under (x, y), outermost first: caretPositionFromPoint only looks inside
