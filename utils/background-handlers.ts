@@ -4,11 +4,11 @@
  */
 import type { Source } from '../data/schema';
 import type { FactBase } from './fact-base';
-import { createBookmarkWriter, type BookmarkWriter } from './bookmark-writer';
+import { createBookmarkWriter, type BookmarkWriter } from '../components/store/bookmark-writer';
 import type { TermDetail } from './messages';
 import { sendTabMessage, type Handlers, type TabsLike } from './send-message';
-import type { StorageAreaLike } from './settings';
-import { updateSettings } from './settings-update';
+import type { StorageAreaLike } from '../components/store/settings';
+import { updateSettings } from '../components/store/settings-update';
 
 /** The term with only the sources its facts cite, and the names of its related terms. */
 export function termDetail(base: FactBase, id: string): TermDetail | null {

@@ -4,7 +4,7 @@
  */
 import type { Fact, Source, Term } from '../data/schema';
 import type { FactBase } from './fact-base';
-import type { FactLookup } from './bookmark-io';
+import type { FactLookup } from '../components/store/bookmark-io';
 
 /** The fact base indexed by id. */
 export interface FactIndex extends FactLookup {

@@ -3,9 +3,9 @@
  * writer of stored data, so several tabs and the popup saving at once never lose a write.
  */
 import type { Source, Term } from '../data/schema';
-import type { Bookmark, ImportOutcome } from './bookmark-store';
-import type { Settings } from './settings';
-import type { SettingsUpdate } from './settings-update';
+import type { Bookmark, ImportOutcome } from '../components/store/bookmark-store';
+import type { Settings } from '../components/store/settings';
+import type { SettingsUpdate } from '../components/store/settings-update';
 
 /** Where a bookmark was saved from. Strings come from pages: always render them as text. */
 export interface PageRef {

@@ -6,7 +6,7 @@
 import { render, type ComponentChildren } from 'preact';
 import { followAnchor, placeCard, type Anchor } from './card-position';
 import { GLOSS_HOST_TAG } from '../page/page-walk';
-import type { Theme } from '../../utils/settings';
+import type { Theme } from '../store/settings';
 
 export interface PopoverEvents {
   /** The pointer moved onto the card (keep it open). */

@@ -7,7 +7,7 @@ import type { HighlightPainter } from '../page/highlight-painter';
 import type { HoverCallbacks } from '../page/hover-tracker';
 import type { TermDetail } from '../../utils/messages';
 import type { OccurrenceStore } from '../page/occurrence-store';
-import type { Theme } from '../../utils/settings';
+import type { Theme } from '../store/settings';
 
 /** What the page session gives the card UI. */
 export interface CardUiDeps {

@@ -6,7 +6,7 @@
 import type { Matcher } from './matcher';
 import { OccurrenceStore, type Occurrence } from './occurrence-store';
 import { GLOSS_HOST_TAG, TextWalker, isInSkippedTree } from './page-walk';
-import type { MarkMode } from '../../utils/settings';
+import type { MarkMode } from '../store/settings';
 
 /** What the annotator paints with (HighlightPainter in pages, a fake in unit tests). */
 export interface Painter {

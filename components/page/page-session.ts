@@ -22,7 +22,7 @@ import {
   isSiteEnabled,
   migrateSettings,
   type Settings,
-} from '../../utils/settings';
+} from '../store/settings';
 import type { CreateCardUi } from '../card/card-ui-contract';
 import { LazyCardUi } from '../card/lazy-card-ui';
 

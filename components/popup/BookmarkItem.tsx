@@ -3,7 +3,7 @@
  * it was saved, the reader's note and a remove button. Strings from pages are shown as text.
  */
 import type { Fact, Source } from '../../data/schema';
-import type { Bookmark } from '../../utils/bookmark-store';
+import type { Bookmark } from '../store/bookmark-store';
 import { formatSavedDate } from '../../utils/format-date';
 import { FactValues } from '../FactValues';
 import { NoteEditor } from './NoteEditor';

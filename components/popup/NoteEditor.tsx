@@ -3,7 +3,7 @@
  * saves, Escape cancels (without closing the popup).
  */
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { LIMITS } from '../../utils/bookmark-store';
+import { LIMITS } from '../store/bookmark-store';
 
 export interface NoteEditorProps {
   note: string;

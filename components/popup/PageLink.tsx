@@ -4,7 +4,7 @@
  * `javascript:` or `data:`).
  */
 import type { PageRef } from '../../utils/messages';
-import { isWebUrl } from '../../utils/bookmark-io';
+import { isWebUrl } from '../store/bookmark-io';
 
 /** The page's title, linked when its address is a web address. */
 export function PageLink({ page }: { page: PageRef }) {

@@ -3,7 +3,7 @@
  * remove (with undo); export and import; and a notice when stored entries could not be read.
  */
 import { useMemo, useState } from 'preact/hooks';
-import { newestFirst, type Bookmark } from '../../utils/bookmark-store';
+import { newestFirst, type Bookmark } from '../store/bookmark-store';
 import type { FactIndex } from '../../utils/fact-lookup';
 import { savedTermFilter } from '../../utils/popup-options';
 import type { BookmarksState } from './hooks/useBookmarks';

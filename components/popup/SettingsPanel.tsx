@@ -4,8 +4,8 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { PageTerms } from '../../utils/messages';
-import { HOVER_DELAY_RANGE, type Settings } from '../../utils/settings';
-import type { SettingsUpdate } from '../../utils/settings-update';
+import { HOVER_DELAY_RANGE, type Settings } from '../store/settings';
+import type { SettingsUpdate } from '../store/settings-update';
 
 export interface SettingsPanelProps {
   settings: Settings;

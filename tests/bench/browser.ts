@@ -15,7 +15,7 @@ import {
   type Worker,
 } from 'playwright-core';
 import { chromiumArgs, chromiumPath, serveFolder } from '../e2e/harness';
-import { DEFAULT_SETTINGS, SETTINGS_KEY } from '../../utils/settings';
+import { DEFAULT_SETTINGS, SETTINGS_KEY } from '../../components/store/settings';
 
 export const VIEWPORT = { width: 1280, height: 900 };
 

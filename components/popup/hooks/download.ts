@@ -1,8 +1,8 @@
 /**
  * Saves text as a file through a temporary link, so exporting needs no `downloads` permission.
  */
-import type { Bookmark } from '../../../utils/bookmark-store';
-import { exportCsv, exportJson, exportMarkdown, type FactLookup } from '../../../utils/bookmark-io';
+import type { Bookmark } from '../../store/bookmark-store';
+import { exportCsv, exportJson, exportMarkdown, type FactLookup } from '../../store/bookmark-io';
 
 /** Offers `text` as a download named `filename`. */
 export function downloadText(doc: Document, filename: string, text: string, type: string): void {

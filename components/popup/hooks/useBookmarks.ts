@@ -9,9 +9,9 @@ import {
   QUARANTINE_KEY,
   bookmarkKey,
   type Bookmark,
-} from '../../../utils/bookmark-store';
-import { MAX_IMPORT_BYTES } from '../../../utils/bookmark-io';
-import type { BookmarkList } from '../../../utils/bookmark-writer';
+} from '../../store/bookmark-store';
+import { MAX_IMPORT_BYTES } from '../../store/bookmark-io';
+import type { BookmarkList } from '../../store/bookmark-writer';
 import type { PopupApi } from '../../../utils/popup-api';
 
 /** A message about the last action. */

@@ -9,8 +9,8 @@ import {
   SETTINGS_ASIDE_KEY,
   SETTINGS_KEY,
   type Settings,
-} from '../../../utils/settings';
-import { applySettingsUpdate, type SettingsUpdate } from '../../../utils/settings-update';
+} from '../../store/settings';
+import { applySettingsUpdate, type SettingsUpdate } from '../../store/settings-update';
 
 /** Settings state: `loaded` is false until the stored record is read. */
 export interface SettingsState {

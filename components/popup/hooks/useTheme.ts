@@ -5,7 +5,7 @@
  * itself stays in storage.local.
  */
 import { useEffect } from 'preact/hooks';
-import type { Theme } from '../../../utils/settings';
+import type { Theme } from '../../store/settings';
 
 /** Where public/popup-boot.js finds the theme before the popup's script runs. */
 export const THEME_COPY_KEY = 'gloss.theme';

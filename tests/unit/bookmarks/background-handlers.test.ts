@@ -7,8 +7,8 @@ import {
 } from '../../../utils/background-handlers';
 import type { FactBase } from '../../../utils/fact-base';
 import { createMessageRouter, sendMessage } from '../../../utils/send-message';
-import { DEFAULT_SETTINGS, SETTINGS_KEY } from '../../../utils/settings';
-import { applySettingsUpdate } from '../../../utils/settings-update';
+import { DEFAULT_SETTINGS, SETTINGS_KEY } from '../../../components/store/settings';
+import { applySettingsUpdate } from '../../../components/store/settings-update';
 import { fakeStorage } from './fake-storage';
 
 const term = (id: string, related: string[] = []): Term => ({

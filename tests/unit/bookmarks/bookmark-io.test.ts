@@ -10,9 +10,9 @@ import {
   isWebUrl,
   parseImport,
   type FactLookup,
-} from '../../../utils/bookmark-io';
-import type { Bookmark } from '../../../utils/bookmark-store';
-import { createBookmarkWriter } from '../../../utils/bookmark-writer';
+} from '../../../components/store/bookmark-io';
+import type { Bookmark } from '../../../components/store/bookmark-store';
+import { createBookmarkWriter } from '../../../components/store/bookmark-writer';
 import { fakeStorage } from './fake-storage';
 
 const term: Term = {

@@ -6,7 +6,7 @@ import {
   restore,
   setNote,
   toggle,
-} from '../../../utils/bookmark-changes';
+} from '../../../components/store/bookmark-changes';
 import {
   BOOKMARKS_VERSION,
   newestFirst,
@@ -14,7 +14,7 @@ import {
   parseQuarantine,
   validateBookmark,
   type Bookmark,
-} from '../../../utils/bookmark-store';
+} from '../../../components/store/bookmark-store';
 
 const at = (day: number) => new Date(Date.UTC(2025, 0, day, 12)).toISOString();
 const b = (termId: string, factId: string, day = 1, note = ''): Bookmark => ({

@@ -5,10 +5,10 @@ import {
   bookmarkKey,
   type Bookmark,
   type BookmarkEnvelope,
-} from '../../../utils/bookmark-store';
-import { createBookmarkWriter, readBookmarkList } from '../../../utils/bookmark-writer';
-import { exportJson } from '../../../utils/bookmark-io';
-import { createWriteQueue } from '../../../utils/write-queue';
+} from '../../../components/store/bookmark-store';
+import { createBookmarkWriter, readBookmarkList } from '../../../components/store/bookmark-writer';
+import { exportJson } from '../../../components/store/bookmark-io';
+import { createWriteQueue } from '../../../components/store/write-queue';
 import { fakeStorage, seeded } from './fake-storage';
 
 const now = () => new Date('2025-03-01T10:00:00.000Z');

@@ -3,7 +3,7 @@
  * and out (as the real API serialises them), every call can take a seeded random delay so
  * interleavings happen, and a quota makes `set` fail the way a full browser storage does.
  */
-import type { StorageAreaLike } from '../../../utils/settings';
+import type { StorageAreaLike } from '../../../components/store/settings';
 
 export interface FakeStorage extends StorageAreaLike {
   /** The stored data (a copy). */

@@ -8,7 +8,7 @@ import { expect, test } from 'vitest';
 import { Popup } from '../../../components/popup/Popup';
 import type { PopupApi } from '../../../utils/popup-api';
 import { inlineStylesheet, prerenderPopup } from '../../../utils/popup-prerender';
-import { DEFAULT_SETTINGS } from '../../../utils/settings';
+import { DEFAULT_SETTINGS } from '../../../components/store/settings';
 import { buildSearchIndex } from '../../../utils/search';
 import { createCoreSearcher } from '../../../utils/search-core';
 import { syntheticTerms } from '../../../utils/synthetic-terms';

@@ -10,8 +10,8 @@ import {
   migrateSettings,
   readUnreadSettings,
   unreadSettings,
-} from '../../../utils/settings';
-import { updateSettings } from '../../../utils/settings-update';
+} from '../../../components/store/settings';
+import { updateSettings } from '../../../components/store/settings-update';
 import { fakeStorage } from '../bookmarks/fake-storage';
 
 const at = () => new Date('2026-01-02T03:04:05.000Z');

@@ -3,8 +3,8 @@
  * reading an exported JSON file back. Importing is all or nothing: a malformed, foreign or
  * oversized file is refused with a message that names the problem, before anything is written.
  */
-import type { Fact, Source, Term } from '../data/schema';
-import { formatFactDate } from './format-date';
+import type { Fact, Source, Term } from '../../data/schema';
+import { formatFactDate } from '../../utils/format-date';
 import {
   BOOKMARKS_VERSION,
   bookmarkKey,
