@@ -6,7 +6,7 @@ import type { Plugin } from 'vite';
 import { parseFactBase, type FactBase } from './utils/fact-base';
 import { buildMatcherIndex } from './components/page/matcher-index';
 import { inlineStylesheet, prerenderPopup } from './utils/popup-prerender';
-import { buildSearchIndex, sortByName } from './utils/search';
+import { buildSearchIndex, sortByName } from './components/search/search-index';
 import { syntheticTerms } from './utils/synthetic-terms';
 
 const dataDir = fileURLToPath(new URL('./data/', import.meta.url));

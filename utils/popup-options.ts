@@ -5,8 +5,8 @@
  */
 import type { Category } from '../data/schema';
 import type { PageTerms } from './messages';
-import type { SearchTerm } from './search';
-import type { SearchHit } from './search-core';
+import type { SearchTerm } from '../components/search/search-index';
+import type { SearchHit } from '../components/search/search-core';
 
 /** Category labels in display order (the same wording as `categoryLabels` in `data/schema.ts`). */
 export const CATEGORY_ORDER: readonly { id: Category; label: string }[] = [

@@ -11,6 +11,6 @@ declare module 'virtual:gloss/fact-base' {
 }
 
 declare module 'virtual:gloss/search-index' {
-  const search: import('./search').SearchIndex;
+  const search: import('../components/search/search-index').SearchIndex;
   export default search;
 }

@@ -17,7 +17,7 @@ import type {
   TermOption,
 } from '../../utils/popup-options';
 import { categoryLabel, revealLabel } from '../../utils/popup-options';
-import { findSnippet, highlightRanges, type Snippet } from '../../utils/search-highlight';
+import { findSnippet, highlightRanges, type Snippet } from '../search/search-highlight';
 import { emphasise, type Emphasis } from './emphasis';
 import { pure } from './pure';
 

@@ -6,7 +6,7 @@
  * `<mark>` elements would split and rebuild every row's text on every keystroke. The manifest's
  * minimum versions all have the API; without it (unit tests) the text is shown unemphasised.
  */
-import type { Range } from '../../utils/search-highlight';
+import type { Range } from '../search/search-highlight';
 
 /** The highlight's name; `popup-search.css` styles it. */
 export const EMPHASIS_HIGHLIGHT = 'gloss-search';

@@ -6,7 +6,7 @@ import searchIndex from 'virtual:gloss/search-index';
 import { Popup } from '../../components/popup/Popup';
 import { initialNav } from '../../components/popup/hooks/usePopupNav';
 import { createPopupApi } from '../../utils/popup-api';
-import { createCoreSearcher } from '../../utils/search-core';
+import { createCoreSearcher } from '../../components/search/search-core';
 import '../../components/popup/popup.css';
 import '../../components/popup/popup-search.css';
 import '../../components/popup/popup-term.css';
@@ -37,7 +37,7 @@ function start(): void {
       searcher={createCoreSearcher(searchIndex)}
       loadFactBase={() => import('virtual:gloss/fact-base').then((m) => m.default)}
       loadFuzzy={() =>
-        import('../../utils/search-fuzzy').then((m) => m.createFuzzyLookup(searchIndex))
+        import('../../components/search/search-fuzzy').then((m) => m.createFuzzyLookup(searchIndex))
       }
       params={params}
       root={document.documentElement}

@@ -3,8 +3,8 @@
  * search box costs, in the real popup page (Preact rendering, style, layout and paint included),
  * plus the search function alone in Node on the same index.
  */
-import { buildSearchIndex } from '../../utils/search';
-import { createSearcher } from '../../utils/search-query';
+import { buildSearchIndex } from '../../components/search/search-index';
+import { createSearcher } from '../../components/search/search-query';
 import type { Term } from '../../data/schema';
 import type { CDPSession, Page } from 'playwright-core';
 import type { BenchBrowser } from './browser';

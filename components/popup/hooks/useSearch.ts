@@ -20,7 +20,7 @@ import {
   type Option,
   type OptionGroup,
 } from '../../../utils/popup-options';
-import type { CoreSearcher, FuzzyLookup } from '../../../utils/search-core';
+import type { CoreSearcher, FuzzyLookup } from '../../search/search-core';
 
 /** What the search view renders and the handlers it calls. */
 export interface SearchState {

@@ -9,9 +9,9 @@ import {
   revealLabel,
   savedTermFilter,
 } from '../../../utils/popup-options';
-import type { SearchHit } from '../../../utils/search-core';
+import type { SearchHit } from '../../../components/search/search-core';
 import type { Option } from '../../../utils/popup-options';
-import type { SearchTerm } from '../../../utils/search';
+import type { SearchTerm } from '../../../components/search/search-index';
 
 const termId = (o: Option | undefined) => (o?.kind === 'term' ? o.term.id : o?.kind);
 

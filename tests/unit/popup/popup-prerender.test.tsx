@@ -9,8 +9,8 @@ import { Popup } from '../../../components/popup/Popup';
 import type { PopupApi } from '../../../utils/popup-api';
 import { inlineStylesheet, prerenderPopup } from '../../../utils/popup-prerender';
 import { DEFAULT_SETTINGS } from '../../../components/store/settings';
-import { buildSearchIndex } from '../../../utils/search';
-import { createCoreSearcher } from '../../../utils/search-core';
+import { buildSearchIndex } from '../../../components/search/search-index';
+import { createCoreSearcher } from '../../../components/search/search-core';
 import { syntheticTerms } from '../../../utils/synthetic-terms';
 
 const never = () => new Promise<never>(() => undefined);

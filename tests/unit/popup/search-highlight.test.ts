@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { findSnippet, highlightRanges } from '../../../utils/search-highlight';
+import { findSnippet, highlightRanges } from '../../../components/search/search-highlight';
 
 const marked = (text: string, query: string) =>
   highlightRanges(text, query)

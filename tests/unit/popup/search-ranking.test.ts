@@ -7,10 +7,10 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import type { Term } from '../../../data/schema';
 import { parseFactBase } from '../../../utils/fact-base';
-import { buildSearchIndex } from '../../../utils/search';
-import { createCoreSearcher } from '../../../utils/search-core';
-import { createFuzzyLookup } from '../../../utils/search-fuzzy';
-import { createSearcher } from '../../../utils/search-query';
+import { buildSearchIndex } from '../../../components/search/search-index';
+import { createCoreSearcher } from '../../../components/search/search-core';
+import { createFuzzyLookup } from '../../../components/search/search-fuzzy';
+import { createSearcher } from '../../../components/search/search-query';
 import { syntheticTerms } from '../../../utils/synthetic-terms';
 
 const dataDir = fileURLToPath(new URL('../../../data/', import.meta.url));

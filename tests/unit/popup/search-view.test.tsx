@@ -11,8 +11,8 @@ import { EMPHASIS_HIGHLIGHT } from '../../../components/popup/emphasis';
 import { searchMemory } from '../../../components/popup/hooks/useSearch';
 import { SearchView } from '../../../components/popup/SearchView';
 import { RESULTS_PAGE } from '../../../utils/popup-options';
-import { buildSearchIndex } from '../../../utils/search';
-import { createCoreSearcher } from '../../../utils/search-core';
+import { buildSearchIndex } from '../../../components/search/search-index';
+import { createCoreSearcher } from '../../../components/search/search-core';
 import { syntheticTerms } from '../../../utils/synthetic-terms';
 
 // jsdom has StaticRange but not the highlight registry: a stand-in that keeps what is registered.

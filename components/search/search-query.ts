@@ -3,7 +3,7 @@
  * `search-fuzzy.ts` from the start. For Node, the tests and the benchmark; the popup loads the
  * fuzzy part on its own after opening (see `entrypoints/popup/main.tsx`).
  */
-import type { SearchIndex } from './search';
+import type { SearchIndex } from './search-index';
 import { createCoreSearcher, type Searcher } from './search-core';
 import { createFuzzyLookup } from './search-fuzzy';
 

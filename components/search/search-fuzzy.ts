@@ -4,7 +4,7 @@
  * Fuse after its first paint instead of before it.
  */
 import Fuse from 'fuse.js';
-import { FUZZY_OPTIONS, type SearchIndex } from './search';
+import { FUZZY_OPTIONS, type SearchIndex } from './search-index';
 import type { FuzzyLookup } from './search-core';
 
 /** The fuzzy look-up of `index`: each letter's Fuse index is parsed on first use, never rebuilt. */

@@ -20,8 +20,8 @@
  * `search-highlight.ts`.
  */
 import Fuse from 'fuse.js';
-import type { Category, Term } from '../data/schema';
-import { compactKey, normalizeKey } from './text-tokens';
+import type { Category, Term } from '../../data/schema';
+import { compactKey, normalizeKey } from '../../utils/text-tokens';
 
 /** Which part of a term a word comes from, best first. Encoded in postings as `term * 4 + field`. */
 export const FIELD = { name: 0, expansion: 1, text: 2 } as const;

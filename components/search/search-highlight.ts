@@ -3,8 +3,8 @@
  * Works on the original string (its case, hyphens and dashes intact): the query is compared with
  * the string's word characters only, and the matches are mapped back to positions in it.
  */
-import { STOP_WORDS } from './search';
-import { compactKey, normalizeKey, tokenize } from './text-tokens';
+import { STOP_WORDS } from './search-index';
+import { compactKey, normalizeKey, tokenize } from '../../utils/text-tokens';
 
 /** A half-open range `[start, end)` of UTF-16 positions in the displayed string. */
 export type Range = [start: number, end: number];
