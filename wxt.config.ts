@@ -5,7 +5,7 @@ import { defineConfig } from 'wxt';
 import type { Plugin } from 'vite';
 import { parseFactBase, type FactBase } from './utils/fact-base';
 import { buildMatcherIndex } from './components/page/matcher-index';
-import { inlineStylesheet, prerenderPopup } from './utils/popup-prerender';
+import { inlineStylesheet, prerenderPopup } from './components/popup/popup-prerender';
 import { buildSearchIndex, sortByName } from './components/search/search-index';
 import { syntheticTerms } from './utils/synthetic-terms';
 
@@ -57,7 +57,7 @@ function glossData(): Plugin {
       cached = undefined;
     },
     // The popup's first screen and its style sheet go into popup.html, so the browser paints
-    // them without waiting for the script (see utils/popup-prerender.ts).
+    // them without waiting for the script (see components/popup/popup-prerender.ts).
     transformIndexHtml: {
       order: 'post',
       handler(html, ctx) {

@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import type { FactBase } from '../../utils/fact-base';
 import { indexFactBase } from '../../utils/fact-lookup';
-import type { PopupApi } from '../../utils/popup-api';
+import type { PopupApi } from './popup-api';
 import type { CoreSearcher, FuzzyLookup } from '../search/search-core';
 import { downloadBookmarks } from './hooks/download';
 import { useBookmarks } from './hooks/useBookmarks';

@@ -15,8 +15,8 @@ import type {
   Option,
   OptionGroup,
   TermOption,
-} from '../../utils/popup-options';
-import { categoryLabel, revealLabel } from '../../utils/popup-options';
+} from './popup-options';
+import { categoryLabel, revealLabel } from './popup-options';
 import { findSnippet, highlightRanges, type Snippet } from '../search/search-highlight';
 import { emphasise, type Emphasis } from './emphasis';
 import { pure } from './pure';

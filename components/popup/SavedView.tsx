@@ -5,7 +5,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import { newestFirst, type Bookmark } from '../store/bookmark-store';
 import type { FactIndex } from '../../utils/fact-lookup';
-import { savedTermFilter } from '../../utils/popup-options';
+import { savedTermFilter } from './popup-options';
 import type { BookmarksState } from './hooks/useBookmarks';
 import { BookmarkItem } from './BookmarkItem';
 import { BookmarkTools, type ExportKind } from './BookmarkTools';

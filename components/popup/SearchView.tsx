@@ -4,7 +4,7 @@
  */
 import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import type { PageTerms } from '../../utils/messages';
-import type { Option } from '../../utils/popup-options';
+import type { Option } from './popup-options';
 import type { CoreSearcher, FuzzyLookup } from '../search/search-core';
 import { useSearch, type SearchMemory } from './hooks/useSearch';
 import { ResultList } from './ResultList';

@@ -5,7 +5,7 @@
  */
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { Source, Term } from '../../data/schema';
-import { categoryLabel } from '../../utils/popup-options';
+import { categoryLabel } from './popup-options';
 import { FactList } from './FactList';
 
 export interface TermPageProps {

@@ -5,7 +5,7 @@ import { browser } from '@wxt-dev/browser';
 import searchIndex from 'virtual:gloss/search-index';
 import { Popup } from '../../components/popup/Popup';
 import { initialNav } from '../../components/popup/hooks/usePopupNav';
-import { createPopupApi } from '../../utils/popup-api';
+import { createPopupApi } from '../../components/popup/popup-api';
 import { createCoreSearcher } from '../../components/search/search-core';
 import '../../components/popup/popup.css';
 import '../../components/popup/popup-search.css';
@@ -46,7 +46,7 @@ function start(): void {
   );
 }
 
-// The build wrote the search tab's first screen into the page (utils/popup-prerender.ts), so the
+// The build wrote the search tab's first screen into the page (components/popup/popup-prerender.ts), so the
 // browser paints it without waiting for this script. Preact takes those nodes over after that
 // paint (taking over first would put this script's work in front of it); what was typed into the
 // box meanwhile becomes the query. A page opened on another view starts from an empty container.

@@ -12,7 +12,7 @@ import {
 } from '../../store/bookmark-store';
 import { MAX_IMPORT_BYTES } from '../../store/bookmark-io';
 import type { BookmarkList } from '../../store/bookmark-writer';
-import type { PopupApi } from '../../../utils/popup-api';
+import type { PopupApi } from '../popup-api';
 
 /** A message about the last action. */
 export interface Status {

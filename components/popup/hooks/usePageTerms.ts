@@ -4,7 +4,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { PageTerms } from '../../../utils/messages';
-import type { PopupApi } from '../../../utils/popup-api';
+import type { PopupApi } from '../popup-api';
 
 /** The current tab's terms, or null. `refresh` asks again (after the site switch changes). */
 export function usePageTerms(api: PopupApi): { page: PageTerms | null; refresh(): void } {

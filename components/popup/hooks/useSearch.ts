@@ -19,7 +19,7 @@ import {
   resultGroups,
   type Option,
   type OptionGroup,
-} from '../../../utils/popup-options';
+} from '../popup-options';
 import type { CoreSearcher, FuzzyLookup } from '../../search/search-core';
 
 /** What the search view renders and the handlers it calls. */

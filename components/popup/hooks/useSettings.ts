@@ -3,7 +3,7 @@
  * which writes the whole record (the content script of every tab reacts to that write).
  */
 import { useEffect, useState } from 'preact/hooks';
-import type { PopupApi } from '../../../utils/popup-api';
+import type { PopupApi } from '../popup-api';
 import {
   DEFAULT_SETTINGS,
   SETTINGS_ASIDE_KEY,

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { createPopupApi, type PopupBrowser } from '../../../utils/popup-api';
+import { createPopupApi, type PopupBrowser } from '../../../components/popup/popup-api';
 
 /** A browser whose background answers every message with `answer`. */
 function fakeBrowser(answer: unknown): PopupBrowser {

@@ -8,9 +8,9 @@ import {
   resultGroups,
   revealLabel,
   savedTermFilter,
-} from '../../../utils/popup-options';
+} from '../../../components/popup/popup-options';
 import type { SearchHit } from '../../../components/search/search-core';
-import type { Option } from '../../../utils/popup-options';
+import type { Option } from '../../../components/popup/popup-options';
 import type { SearchTerm } from '../../../components/search/search-index';
 
 const termId = (o: Option | undefined) => (o?.kind === 'term' ? o.term.id : o?.kind);

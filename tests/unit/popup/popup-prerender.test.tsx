@@ -6,8 +6,8 @@
 import { render } from 'preact';
 import { expect, test } from 'vitest';
 import { Popup } from '../../../components/popup/Popup';
-import type { PopupApi } from '../../../utils/popup-api';
-import { inlineStylesheet, prerenderPopup } from '../../../utils/popup-prerender';
+import type { PopupApi } from '../../../components/popup/popup-api';
+import { inlineStylesheet, prerenderPopup } from '../../../components/popup/popup-prerender';
 import { DEFAULT_SETTINGS } from '../../../components/store/settings';
 import { buildSearchIndex } from '../../../components/search/search-index';
 import { createCoreSearcher } from '../../../components/search/search-core';

@@ -10,7 +10,7 @@ import { afterEach, beforeAll, expect, test } from 'vitest';
 import { EMPHASIS_HIGHLIGHT } from '../../../components/popup/emphasis';
 import { searchMemory } from '../../../components/popup/hooks/useSearch';
 import { SearchView } from '../../../components/popup/SearchView';
-import { RESULTS_PAGE } from '../../../utils/popup-options';
+import { RESULTS_PAGE } from '../../../components/popup/popup-options';
 import { buildSearchIndex } from '../../../components/search/search-index';
 import { createCoreSearcher } from '../../../components/search/search-core';
 import { syntheticTerms } from '../../../utils/synthetic-terms';

@@ -16,7 +16,7 @@ import {
   type Option,
   type OptionGroup,
 } from './popup-options';
-import type { SearchTerm } from '../components/search/search-index';
+import type { SearchTerm } from '../search/search-index';
 
 /** `text` escaped for an HTML text node or a double-quoted attribute. */
 export function escapeHtml(text: string): string {

@@ -5,15 +5,20 @@
  * The popup reads bookmarks and settings straight from storage (fast: no background wake-up) and
  * sends every change to the background, the single writer.
  */
-import { readBookmarkList, type BookmarkList } from '../components/store/bookmark-writer';
-import type { MessageType, PageTerms, ProtocolMap } from './messages';
-import { sendMessage, sendTabMessage, type RuntimeLike, type TabsLike } from './send-message';
+import { readBookmarkList, type BookmarkList } from '../store/bookmark-writer';
+import type { MessageType, PageTerms, ProtocolMap } from '../../utils/messages';
+import {
+  sendMessage,
+  sendTabMessage,
+  type RuntimeLike,
+  type TabsLike,
+} from '../../utils/send-message';
 import {
   readSettings,
   readUnreadSettings,
   type Settings,
   type StorageAreaLike,
-} from '../components/store/settings';
+} from '../store/settings';
 
 type StorageListener = (changes: Record<string, unknown>, area: string) => void;
 

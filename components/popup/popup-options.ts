@@ -3,10 +3,10 @@
  * empty box the terms found on the current page followed by every term by category. Pure, so the
  * keyboard behaviour (which option is active, where the arrows go) is tested without a browser.
  */
-import type { Category } from '../data/schema';
-import type { PageTerms } from './messages';
-import type { SearchTerm } from '../components/search/search-index';
-import type { SearchHit } from '../components/search/search-core';
+import type { Category } from '../../data/schema';
+import type { PageTerms } from '../../utils/messages';
+import type { SearchTerm } from '../search/search-index';
+import type { SearchHit } from '../search/search-core';
 
 /** Category labels in display order (the same wording as `categoryLabels` in `data/schema.ts`). */
 export const CATEGORY_ORDER: readonly { id: Category; label: string }[] = [
