@@ -5,8 +5,8 @@
 import type { Source } from '../data/schema';
 import type { FactBase } from './fact-base';
 import { createBookmarkWriter, type BookmarkWriter } from '../components/store/bookmark-writer';
-import type { TermDetail } from './messages';
-import { sendTabMessage, type Handlers, type TabsLike } from './send-message';
+import type { TermDetail } from '../components/shared/messages';
+import { sendTabMessage, type Handlers, type TabsLike } from '../components/shared/messaging';
 import type { StorageAreaLike } from '../components/store/settings';
 import { updateSettings } from '../components/store/settings-update';
 

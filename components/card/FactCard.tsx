@@ -2,8 +2,8 @@
  * The hover card: a term's name, expansion and summary, its key facts with sources, a bookmark
  * toggle per fact, and related terms. Pure: it renders what it is given and reports clicks.
  */
-import type { TermDetail } from '../../utils/messages';
-import { FactValues } from '../FactValues';
+import type { TermDetail } from '../shared/messages';
+import { FactValues } from '../shared/FactValues';
 
 export interface FactCardProps {
   /** The term to show, or null while it loads. */

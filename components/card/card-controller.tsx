@@ -5,7 +5,7 @@
  */
 import type { HoverCallbacks } from '../page/hover-tracker';
 import { inDocumentOrder, nextOccurrence } from '../page/keyboard-nav';
-import type { TermDetail } from '../../utils/messages';
+import type { TermDetail } from '../shared/messages';
 import type { Occurrence } from '../page/occurrence-store';
 import type { CardPopover } from './card-popover';
 import type { CardUiDeps } from './card-ui-contract';

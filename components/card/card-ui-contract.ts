@@ -5,7 +5,7 @@
  */
 import type { HighlightPainter } from '../page/highlight-painter';
 import type { HoverCallbacks } from '../page/hover-tracker';
-import type { TermDetail } from '../../utils/messages';
+import type { TermDetail } from '../shared/messages';
 import type { OccurrenceStore } from '../page/occurrence-store';
 import type { Theme } from '../store/settings';
 

@@ -9,7 +9,7 @@
  * alias, so its set-up cost stays the same at 80 terms or at 10,000.
  */
 import type { Term } from '../../data/schema';
-import { isSymbolCode, tokenStrings } from '../../utils/text-tokens';
+import { isSymbolCode, tokenStrings } from '../shared/text-tokens';
 
 /** A context rule as the page needs it: lower-case words and a window. */
 export interface RuleSpec {

@@ -16,7 +16,7 @@ import {
   type MatcherIndex,
   type RuleSpec,
 } from './matcher-index';
-import { isJoinerCode, isSymbolCode, isWordCode } from '../../utils/text-tokens';
+import { isJoinerCode, isSymbolCode, isWordCode } from '../shared/text-tokens';
 
 interface Entry {
   rest: string[];

@@ -10,12 +10,7 @@ import { HighlightPainter } from './highlight-painter';
 import { HoverTracker } from './hover-tracker';
 import { hoverEnv } from './hover-env';
 import type { Matcher } from './matcher';
-import {
-  isMessage,
-  type MessageType,
-  type PageTerms,
-  type ProtocolMap,
-} from '../../utils/messages';
+import { isMessage, type MessageType, type PageTerms, type ProtocolMap } from '../shared/messages';
 import {
   DEFAULT_SETTINGS,
   SETTINGS_KEY,

@@ -4,8 +4,8 @@
  */
 import type { Fact, Source } from '../../data/schema';
 import type { Bookmark } from '../store/bookmark-store';
-import { formatSavedDate } from '../../utils/format-date';
-import { FactValues } from '../FactValues';
+import { formatSavedDate } from '../shared/format-date';
+import { FactValues } from '../shared/FactValues';
 import { NoteEditor } from './NoteEditor';
 import { PageLink } from './PageLink';
 

@@ -3,7 +3,7 @@
  * The toggle shows the same saved state as the card on the page: both read the stored bookmarks.
  */
 import type { Fact, Source } from '../../data/schema';
-import { FactValues } from '../FactValues';
+import { FactValues } from '../shared/FactValues';
 
 export interface FactListProps {
   termId: string;

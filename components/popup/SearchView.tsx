@@ -3,7 +3,7 @@
  * active option, Enter opens it, Escape clears the box (an empty box lets Escape close the popup).
  */
 import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
-import type { PageTerms } from '../../utils/messages';
+import type { PageTerms } from '../shared/messages';
 import type { Option } from './popup-options';
 import type { CoreSearcher, FuzzyLookup } from '../search/search-core';
 import { useSearch, type SearchMemory } from './hooks/useSearch';

@@ -3,7 +3,7 @@
  * once), every occurrence or only the first, hover delay, mark style and theme.
  */
 import { useEffect, useState } from 'preact/hooks';
-import type { PageTerms } from '../../utils/messages';
+import type { PageTerms } from '../shared/messages';
 import { HOVER_DELAY_RANGE, type Settings } from '../store/settings';
 import type { SettingsUpdate } from '../store/settings-update';
 

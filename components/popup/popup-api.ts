@@ -6,13 +6,8 @@
  * sends every change to the background, the single writer.
  */
 import { readBookmarkList, type BookmarkList } from '../store/bookmark-writer';
-import type { MessageType, PageTerms, ProtocolMap } from '../../utils/messages';
-import {
-  sendMessage,
-  sendTabMessage,
-  type RuntimeLike,
-  type TabsLike,
-} from '../../utils/send-message';
+import type { MessageType, PageTerms, ProtocolMap } from '../shared/messages';
+import { sendMessage, sendTabMessage, type RuntimeLike, type TabsLike } from '../shared/messaging';
 import {
   readSettings,
   readUnreadSettings,

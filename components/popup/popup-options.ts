@@ -4,7 +4,7 @@
  * keyboard behaviour (which option is active, where the arrows go) is tested without a browser.
  */
 import type { Category } from '../../data/schema';
-import type { PageTerms } from '../../utils/messages';
+import type { PageTerms } from '../shared/messages';
 import type { SearchTerm } from '../search/search-index';
 import type { SearchHit } from '../search/search-core';
 

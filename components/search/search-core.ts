@@ -15,7 +15,7 @@
  * Lower scores rank first; ties go to the shorter, then alphabetically earlier, name. Scores live
  * in typed arrays reused across queries, so a query touching 10,000 terms allocates little.
  */
-import { compactKey, normalizeKey } from '../../utils/text-tokens';
+import { compactKey, normalizeKey } from '../shared/text-tokens';
 import {
   FIELD,
   STOP_WORDS,

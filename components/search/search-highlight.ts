@@ -4,7 +4,7 @@
  * the string's word characters only, and the matches are mapped back to positions in it.
  */
 import { STOP_WORDS } from './search-index';
-import { compactKey, normalizeKey, tokenize } from '../../utils/text-tokens';
+import { compactKey, normalizeKey, tokenize } from '../shared/text-tokens';
 
 /** A half-open range `[start, end)` of UTF-16 positions in the displayed string. */
 export type Range = [start: number, end: number];

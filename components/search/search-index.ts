@@ -21,7 +21,7 @@
  */
 import Fuse from 'fuse.js';
 import type { Category, Term } from '../../data/schema';
-import { compactKey, normalizeKey } from '../../utils/text-tokens';
+import { compactKey, normalizeKey } from '../shared/text-tokens';
 
 /** Which part of a term a word comes from, best first. Encoded in postings as `term * 4 + field`. */
 export const FIELD = { name: 0, expansion: 1, text: 2 } as const;

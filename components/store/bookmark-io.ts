@@ -4,7 +4,7 @@
  * oversized file is refused with a message that names the problem, before anything is written.
  */
 import type { Fact, Source, Term } from '../../data/schema';
-import { formatFactDate } from '../../utils/format-date';
+import { formatFactDate } from '../shared/format-date';
 import {
   BOOKMARKS_VERSION,
   bookmarkKey,

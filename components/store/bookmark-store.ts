@@ -11,7 +11,7 @@
  * - 1 (the prototype): a bare array of `{ key: 'termId/factId', at: epoch ms, url?, title? }`.
  * - 2: `{ version: 2, items: Bookmark[] }`, with notes and an ISO `savedAt`.
  */
-import type { PageRef } from '../../utils/messages';
+import type { PageRef } from '../shared/messages';
 
 /** Storage key of the envelope. */
 export const BOOKMARKS_KEY = 'bookmarks';

@@ -18,7 +18,7 @@ import {
   type BookmarkEnvelope,
   type ImportOutcome,
 } from './bookmark-store';
-import type { PageRef } from '../../utils/messages';
+import type { PageRef } from '../shared/messages';
 import { createWriteQueue, type WriteQueue } from './write-queue';
 
 /** A write the browser refused; the message says so in the reader's words. */

@@ -3,7 +3,7 @@
  * and when the tab has no content script (a browser page, or the popup opened as its own tab).
  */
 import { useEffect, useState } from 'preact/hooks';
-import type { PageTerms } from '../../../utils/messages';
+import type { PageTerms } from '../../shared/messages';
 import type { PopupApi } from '../popup-api';
 
 /** The current tab's terms, or null. `refresh` asks again (after the site switch changes). */

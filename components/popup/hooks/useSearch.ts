@@ -8,7 +8,7 @@
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Category } from '../../../data/schema';
-import type { PageTerms } from '../../../utils/messages';
+import type { PageTerms } from '../../shared/messages';
 import {
   BROWSE_PAGE,
   FIRST_PAINT_OPTIONS,

@@ -6,7 +6,7 @@ import {
   termDetail,
 } from '../../../utils/background-handlers';
 import type { FactBase } from '../../../utils/fact-base';
-import { createMessageRouter, sendMessage } from '../../../utils/send-message';
+import { createMessageRouter, sendMessage } from '../../../components/shared/messaging';
 import { DEFAULT_SETTINGS, SETTINGS_KEY } from '../../../components/store/settings';
 import { applySettingsUpdate } from '../../../components/store/settings-update';
 import { fakeStorage } from './fake-storage';

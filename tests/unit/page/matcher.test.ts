@@ -1,7 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import { buildMatcherIndex } from '../../../components/page/matcher-index';
 import { compileMatcher } from '../../../components/page/matcher';
-import { compactKey, isWordCode, normalizeKey, tokenStrings } from '../../../utils/text-tokens';
+import {
+  compactKey,
+  isWordCode,
+  normalizeKey,
+  tokenStrings,
+} from '../../../components/shared/text-tokens';
 import { TEST_TERMS } from './terms';
 
 const matcher = compileMatcher(buildMatcherIndex(TEST_TERMS));

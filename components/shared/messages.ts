@@ -2,10 +2,10 @@
  * Every message Gloss sends between its parts, in one typed map. The background is the only
  * writer of stored data, so several tabs and the popup saving at once never lose a write.
  */
-import type { Source, Term } from '../data/schema';
-import type { Bookmark, ImportOutcome } from '../components/store/bookmark-store';
-import type { Settings } from '../components/store/settings';
-import type { SettingsUpdate } from '../components/store/settings-update';
+import type { Source, Term } from '../../data/schema';
+import type { Bookmark, ImportOutcome } from '../store/bookmark-store';
+import type { Settings } from '../store/settings';
+import type { SettingsUpdate } from '../store/settings-update';
 
 /** Where a bookmark was saved from. Strings come from pages: always render them as text. */
 export interface PageRef {

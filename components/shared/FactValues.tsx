@@ -5,8 +5,8 @@
  * `fact-values`, `fact-value`, `fact-note`, `fact-source`) are styled by the card's and the
  * popup's own style sheets.
  */
-import type { Fact, Source } from '../data/schema';
-import { formatFactDate } from '../utils/format-date';
+import type { Fact, Source } from '../../data/schema';
+import { formatFactDate } from './format-date';
 
 export { formatFactDate };
 
