@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import factBase from 'virtual:gloss/fact-base';
-import { createBackgroundHandlers, forwardNextTerm } from '../utils/background-handlers';
+import { createBackgroundHandlers, forwardNextTerm } from '../components/background/handlers';
 import { createMessageRouter } from '../components/shared/messaging';
 
 // The single writer of stored data: every bookmark and settings change goes through the queue

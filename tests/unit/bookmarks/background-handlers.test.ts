@@ -4,7 +4,7 @@ import {
   createBackgroundHandlers,
   forwardNextTerm,
   termDetail,
-} from '../../../utils/background-handlers';
+} from '../../../components/background/handlers';
 import type { FactBase } from '../../../utils/fact-base';
 import { createMessageRouter, sendMessage } from '../../../components/shared/messaging';
 import { DEFAULT_SETTINGS, SETTINGS_KEY } from '../../../components/store/settings';

@@ -2,13 +2,13 @@
  * What the background answers, built from plain parts (the fact base and a storage area) so the
  * entrypoint only wires browser events to it and tests can run it with a fake storage.
  */
-import type { Source } from '../data/schema';
-import type { FactBase } from './fact-base';
-import { createBookmarkWriter, type BookmarkWriter } from '../components/store/bookmark-writer';
-import type { TermDetail } from '../components/shared/messages';
-import { sendTabMessage, type Handlers, type TabsLike } from '../components/shared/messaging';
-import type { StorageAreaLike } from '../components/store/settings';
-import { updateSettings } from '../components/store/settings-update';
+import type { Source } from '../../data/schema';
+import type { FactBase } from '../../utils/fact-base';
+import { createBookmarkWriter, type BookmarkWriter } from '../store/bookmark-writer';
+import type { TermDetail } from '../shared/messages';
+import { sendTabMessage, type Handlers, type TabsLike } from '../shared/messaging';
+import type { StorageAreaLike } from '../store/settings';
+import { updateSettings } from '../store/settings-update';
 
 /** The term with only the sources its facts cite, and the names of its related terms. */
 export function termDetail(base: FactBase, id: string): TermDetail | null {
