@@ -3,11 +3,11 @@ import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import type { Plugin } from 'vite';
-import { parseFactBase, type FactBase } from './utils/fact-base';
+import { parseFactBase, type FactBase } from './data/fact-base';
 import { buildMatcherIndex } from './components/page/matcher-index';
 import { inlineStylesheet, prerenderPopup } from './components/popup/popup-prerender';
 import { buildSearchIndex, sortByName } from './components/search/search-index';
-import { syntheticTerms } from './utils/synthetic-terms';
+import { syntheticTerms } from './data/synthetic-terms';
 
 const dataDir = fileURLToPath(new URL('./data/', import.meta.url));
 

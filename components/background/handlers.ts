@@ -3,7 +3,7 @@
  * entrypoint only wires browser events to it and tests can run it with a fake storage.
  */
 import type { Source } from '../../data/schema';
-import type { FactBase } from '../../utils/fact-base';
+import type { FactBase } from '../../data/fact-base';
 import { createBookmarkWriter, type BookmarkWriter } from '../store/bookmark-writer';
 import type { TermDetail } from '../shared/messages';
 import { sendTabMessage, type Handlers, type TabsLike } from '../shared/messaging';

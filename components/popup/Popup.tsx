@@ -3,8 +3,8 @@
  * Gloss. Composes the views; state lives in the hooks, browser access behind `PopupApi`.
  */
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
-import type { FactBase } from '../../utils/fact-base';
-import { indexFactBase } from '../../utils/fact-lookup';
+import type { FactBase } from '../../data/fact-base';
+import { indexFactBase } from '../../data/fact-lookup';
 import type { PopupApi } from './popup-api';
 import type { CoreSearcher, FuzzyLookup } from '../search/search-core';
 import { downloadBookmarks } from './hooks/download';

@@ -6,9 +6,9 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Term } from '../../data/schema';
-import { parseFactBase } from '../../utils/fact-base';
+import { parseFactBase } from '../../data/fact-base';
 import { aliasVariants } from '../../components/page/matcher-index';
-import { syntheticTerms } from '../../utils/synthetic-terms';
+import { syntheticTerms } from '../../data/synthetic-terms';
 import { repoRoot } from '../e2e/harness';
 
 export function benchTerms(extra: number): Term[] {

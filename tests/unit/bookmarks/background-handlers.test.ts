@@ -5,7 +5,7 @@ import {
   forwardNextTerm,
   termDetail,
 } from '../../../components/background/handlers';
-import type { FactBase } from '../../../utils/fact-base';
+import type { FactBase } from '../../../data/fact-base';
 import { createMessageRouter, sendMessage } from '../../../components/shared/messaging';
 import { DEFAULT_SETTINGS, SETTINGS_KEY } from '../../../components/store/settings';
 import { applySettingsUpdate } from '../../../components/store/settings-update';

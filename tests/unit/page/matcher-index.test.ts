@@ -5,7 +5,7 @@
 import { describe, expect, test } from 'vitest';
 import { buildMatcherIndex, probe } from '../../../components/page/matcher-index';
 import { compileMatcher } from '../../../components/page/matcher';
-import { syntheticTerms, syntheticWord } from '../../../utils/synthetic-terms';
+import { syntheticTerms, syntheticWord } from '../../../data/synthetic-terms';
 import { TEST_TERMS } from './terms';
 
 const TEXT =

@@ -11,7 +11,7 @@ import { inlineStylesheet, prerenderPopup } from '../../../components/popup/popu
 import { DEFAULT_SETTINGS } from '../../../components/store/settings';
 import { buildSearchIndex } from '../../../components/search/search-index';
 import { createCoreSearcher } from '../../../components/search/search-core';
-import { syntheticTerms } from '../../../utils/synthetic-terms';
+import { syntheticTerms } from '../../../data/synthetic-terms';
 
 const never = () => new Promise<never>(() => undefined);
 const api: PopupApi = {

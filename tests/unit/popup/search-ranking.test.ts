@@ -6,12 +6,12 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import type { Term } from '../../../data/schema';
-import { parseFactBase } from '../../../utils/fact-base';
+import { parseFactBase } from '../../../data/fact-base';
 import { buildSearchIndex } from '../../../components/search/search-index';
 import { createCoreSearcher } from '../../../components/search/search-core';
 import { createFuzzyLookup } from '../../../components/search/search-fuzzy';
 import { createSearcher } from '../../../components/search/search-query';
-import { syntheticTerms } from '../../../utils/synthetic-terms';
+import { syntheticTerms } from '../../../data/synthetic-terms';
 
 const dataDir = fileURLToPath(new URL('../../../data/', import.meta.url));
 function loadTerms(): Term[] {

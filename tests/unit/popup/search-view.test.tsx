@@ -13,7 +13,7 @@ import { SearchView } from '../../../components/popup/SearchView';
 import { RESULTS_PAGE } from '../../../components/popup/popup-options';
 import { buildSearchIndex } from '../../../components/search/search-index';
 import { createCoreSearcher } from '../../../components/search/search-core';
-import { syntheticTerms } from '../../../utils/synthetic-terms';
+import { syntheticTerms } from '../../../data/synthetic-terms';
 
 // jsdom has StaticRange but not the highlight registry: a stand-in that keeps what is registered.
 const registry = new Map<string, Set<StaticRange>>();

@@ -3,7 +3,7 @@
  * the benchmark can show that a page's cost does not grow with the size of the fact base. Never
  * part of a release build.
  */
-import type { Term } from '../data/schema';
+import type { Term } from './schema';
 
 const SYLLABLES = ['ka', 'lo', 'mir', 'van', 'tes', 'ru', 'dan', 'pol', 'zen', 'shi', 'ob', 'gar'];
 

@@ -2,7 +2,7 @@
  * Constant-time look-ups into the fact base for the popup (term pages, bookmarks, exports), built
  * once when the popup opens.
  */
-import type { Fact, Source, Term } from '../data/schema';
+import type { Fact, Source, Term } from './schema';
 import type { FactBase } from './fact-base';
 import type { FactLookup } from '../components/store/bookmark-io';
 

@@ -3,7 +3,7 @@
  * the parsed JSON of `data/`, tests pass fixtures, so a broken term fails the build with the file
  * and term named instead of surfacing in a reader's card.
  */
-import { sourceFileSchema, termFileSchema, type Source, type Term } from '../data/schema';
+import { sourceFileSchema, termFileSchema, type Source, type Term } from './schema';
 
 /** The whole fact base: terms sorted by id and sources by id. */
 export interface FactBase {
