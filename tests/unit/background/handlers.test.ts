@@ -9,7 +9,7 @@ import type { FactBase } from '../../../data/fact-base';
 import { createMessageRouter, sendMessage } from '../../../components/shared/messaging';
 import { DEFAULT_SETTINGS, SETTINGS_KEY } from '../../../components/store/settings';
 import { applySettingsUpdate } from '../../../components/store/settings-update';
-import { fakeStorage } from './fake-storage';
+import { fakeStorage } from '../store/fake-storage';
 
 const term = (id: string, related: string[] = []): Term => ({
   id,

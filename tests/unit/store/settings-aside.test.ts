@@ -12,7 +12,7 @@ import {
   unreadSettings,
 } from '../../../components/store/settings';
 import { updateSettings } from '../../../components/store/settings-update';
-import { fakeStorage } from '../bookmarks/fake-storage';
+import { fakeStorage } from './fake-storage';
 
 const at = () => new Date('2026-01-02T03:04:05.000Z');
 
