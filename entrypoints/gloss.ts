@@ -9,7 +9,7 @@
 import { browser } from '@wxt-dev/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import matcherIndex from 'virtual:gloss/matcher-index';
-import { loadCardUi } from '../components/card/card-ui-contract';
+import { loadCardUi } from '../components/page/card-ui-contract';
 import { pageBrowser, type NativeApi } from '../components/page/page-browser';
 import { startPageSession } from '../components/page/page-session';
 import { compileMatcher } from '../components/page/matcher';

@@ -8,7 +8,7 @@ import { inDocumentOrder, nextOccurrence } from '../page/keyboard-nav';
 import type { TermDetail } from '../shared/messages';
 import type { Occurrence } from '../page/occurrence-store';
 import type { CardPopover } from './card-popover';
-import type { CardUiDeps } from './card-ui-contract';
+import type { CardUiDeps } from '../page/card-ui-contract';
 import { FactCard } from './FactCard';
 
 /** Time the pointer may spend between the term and the card before the card closes. */

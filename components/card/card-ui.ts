@@ -5,7 +5,7 @@
 import cardCss from './card.css?inline';
 import { CardController } from './card-controller';
 import { CardPopover } from './card-popover';
-import type { CardUi, CardUiDeps } from './card-ui-contract';
+import type { CardUi, CardUiDeps } from '../page/card-ui-contract';
 
 /** Builds the card UI for one page session. */
 export function createCardUi(deps: CardUiDeps): CardUi {

@@ -18,8 +18,8 @@ import {
   migrateSettings,
   type Settings,
 } from '../store/settings';
-import type { CreateCardUi } from '../card/card-ui-contract';
-import { LazyCardUi } from '../card/lazy-card-ui';
+import type { CreateCardUi } from './card-ui-contract';
+import { LazyCardUi } from './lazy-card-ui';
 
 /** The slice of the extension API a page needs. */
 export interface PageBrowser {

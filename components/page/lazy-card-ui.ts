@@ -3,8 +3,8 @@
  * card bundle starts loading (a few ms, well inside the 300 ms hover intent), and what happened
  * meanwhile is replayed once it is there. A page the reader never points at never loads it.
  */
-import type { HoverCallbacks } from '../page/hover-tracker';
-import type { Occurrence } from '../page/occurrence-store';
+import type { HoverCallbacks } from './hover-tracker';
+import type { Occurrence } from './occurrence-store';
 import type { CardUi, CardUiDeps, CreateCardUi } from './card-ui-contract';
 
 export class LazyCardUi {

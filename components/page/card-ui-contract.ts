@@ -3,10 +3,10 @@
  * UI (Preact, Floating UI, the card's CSS), which is loaded the first time a reader points at a
  * term. Only types and two small functions live here, so the page bundle stays free of UI code.
  */
-import type { HighlightPainter } from '../page/highlight-painter';
-import type { HoverCallbacks } from '../page/hover-tracker';
+import type { HighlightPainter } from './highlight-painter';
+import type { HoverCallbacks } from './hover-tracker';
 import type { TermDetail } from '../shared/messages';
-import type { OccurrenceStore } from '../page/occurrence-store';
+import type { OccurrenceStore } from './occurrence-store';
 import type { Theme } from '../store/settings';
 
 /** What the page session gives the card UI. */

@@ -5,8 +5,8 @@ import {
   type CardUi,
   type CardUiDeps,
   type CreateCardUi,
-} from '../../../components/card/card-ui-contract';
-import { LazyCardUi } from '../../../components/card/lazy-card-ui';
+} from '../../../components/page/card-ui-contract';
+import { LazyCardUi } from '../../../components/page/lazy-card-ui';
 import type { Occurrence } from '../../../components/page/occurrence-store';
 
 const occurrence = (term: number): Occurrence =>
