@@ -4,7 +4,7 @@
  */
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import type { FactBase } from '../../data/fact-base';
-import { indexFactBase } from '../../data/fact-lookup';
+import { indexFactBase } from './fact-lookup';
 import type { PopupApi } from './popup-api';
 import type { CoreSearcher, FuzzyLookup } from '../search/search-core';
 import { downloadBookmarks } from './hooks/download';

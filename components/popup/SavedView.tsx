@@ -4,7 +4,7 @@
  */
 import { useMemo, useState } from 'preact/hooks';
 import { newestFirst, type Bookmark } from '../store/bookmark-store';
-import type { FactIndex } from '../../data/fact-lookup';
+import type { FactIndex } from './fact-lookup';
 import { savedTermFilter } from './popup-options';
 import type { BookmarksState } from './hooks/useBookmarks';
 import { BookmarkItem } from './BookmarkItem';

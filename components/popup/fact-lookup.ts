@@ -2,9 +2,9 @@
  * Constant-time look-ups into the fact base for the popup (term pages, bookmarks, exports), built
  * once when the popup opens.
  */
-import type { Fact, Source, Term } from './schema';
-import type { FactBase } from './fact-base';
-import type { FactLookup } from '../components/store/bookmark-io';
+import type { Fact, Source, Term } from '../../data/schema';
+import type { FactBase } from '../../data/fact-base';
+import type { FactLookup } from '../store/bookmark-io';
 
 /** The fact base indexed by id. */
 export interface FactIndex extends FactLookup {
