@@ -10,7 +10,8 @@ import { HighlightPainter } from './highlight-painter';
 import { HoverTracker } from './hover-tracker';
 import { hoverEnv } from './hover-env';
 import type { Matcher } from './matcher';
-import { isMessage, type MessageType, type PageTerms, type ProtocolMap } from '../shared/messages';
+import type { MessageType, PageTerms, ProtocolMap } from '../shared/messages';
+import { createMessageRouter, sendMessage } from '../shared/messaging';
 import {
   DEFAULT_SETTINGS,
   SETTINGS_KEY,
@@ -93,7 +94,7 @@ export function startPageSession(options: {
   const doc = win.document;
   const host = win.location.hostname;
   const send = <T extends MessageType>(type: T, payload: ProtocolMap[T]['request']) =>
-    browser.runtime.sendMessage({ type, payload }) as Promise<ProtocolMap[T]['response']>;
+    sendMessage(browser.runtime, type, payload);
 
   let settings: Settings = { ...DEFAULT_SETTINGS };
   let painter: HighlightPainter | null = null;
@@ -180,38 +181,33 @@ export function startPageSession(options: {
     if ('bookmarks' in changes) cards?.refreshBookmarks();
   };
 
-  const onMessage = (message: unknown): Promise<unknown> | undefined => {
-    if (!isMessage(message)) return undefined;
-    // Messages to a tab reach every frame and the first answer wins: only the top frame answers.
-    if (win !== win.top) return undefined;
-    if (message.type === 'page:terms') {
-      // Counted when asked, not while scanning: text hidden by CSS is marked (invisibly) but is
-      // not "on the page" for the reader, and checking visibility costs a style look-up.
-      const counts = new Map<number, number>();
-      const visible = new Map<Element, boolean>();
-      for (const o of session.annotator?.store.all() ?? []) {
-        const el = o.node.parentElement;
-        if (!o.range || !el) continue;
-        let shown = visible.get(el);
-        if (shown === undefined) {
-          shown = typeof el.checkVisibility !== 'function' || el.checkVisibility();
-          visible.set(el, shown);
-        }
-        if (shown) counts.set(o.term, (counts.get(o.term) ?? 0) + 1);
+  /** Counted when asked, not while scanning: text hidden by CSS is marked (invisibly) but is not
+   * "on the page" for the reader, and checking visibility costs a style look-up. */
+  function pageTerms(): PageTerms {
+    const counts = new Map<number, number>();
+    const visible = new Map<Element, boolean>();
+    for (const o of session.annotator?.store.all() ?? []) {
+      const el = o.node.parentElement;
+      if (!o.range || !el) continue;
+      let shown = visible.get(el);
+      if (shown === undefined) {
+        shown = typeof el.checkVisibility !== 'function' || el.checkVisibility();
+        visible.set(el, shown);
       }
-      const terms: PageTerms['terms'] = [];
-      for (const [term, count] of counts) terms.push({ id: matcher.termIds[term] ?? '', count });
-      return Promise.resolve({
-        host,
-        enabled: isSiteEnabled(settings, host),
-        terms,
-      } satisfies PageTerms);
+      if (shown) counts.set(o.term, (counts.get(o.term) ?? 0) + 1);
     }
-    if (message.type === 'page:next-term') {
-      return cards?.nextTerm() ?? Promise.resolve(false);
-    }
-    return undefined;
-  };
+    const terms: PageTerms['terms'] = [];
+    for (const [term, count] of counts) terms.push({ id: matcher.termIds[term] ?? '', count });
+    return { host, enabled: isSiteEnabled(settings, host), terms };
+  }
+
+  const router = createMessageRouter({
+    'page:terms': async () => pageTerms(),
+    'page:next-term': async () => cards?.nextTerm() ?? false,
+  });
+  // Messages to a tab reach every frame and the first answer wins: only the top frame answers.
+  const onMessage = (message: unknown): Promise<unknown> | undefined =>
+    win === win.top ? router(message, {}) : undefined;
 
   browser.storage.onChanged.addListener(onStorage);
   browser.runtime.onMessage.addListener(onMessage);

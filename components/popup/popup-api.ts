@@ -71,22 +71,6 @@ export async function targetTabId(ext: PopupBrowser, search: string): Promise<nu
   return active.id;
 }
 
-/**
- * The background's answer, or its error thrown. Where the browser has no promise-based `browser`
- * of its own (Chromium before it shipped one), the background's webextension-polyfill answers a
- * failed handler with this marker object instead; the popup calls the browser's own API, so it
- * turns the marker back into the error here.
- */
-export function unwrapAnswer<T>(answer: T): T {
-  if (
-    typeof answer === 'object' &&
-    answer !== null &&
-    '__mozWebExtensionPolyfillReject__' in answer
-  )
-    throw new Error(String((answer as { message?: unknown }).message ?? 'The request failed'));
-  return answer;
-}
-
 /** The real API over `browser`; `search` is the page's query string. */
 export function createPopupApi(ext: PopupBrowser, search: string): PopupApi {
   return {
@@ -100,7 +84,7 @@ export function createPopupApi(ext: PopupBrowser, search: string): PopupApi {
       ext.storage.onChanged.addListener(onChanged);
       return () => ext.storage.onChanged.removeListener(onChanged);
     },
-    send: (type, payload) => sendMessage(ext.runtime, type, payload).then(unwrapAnswer),
+    send: (type, payload) => sendMessage(ext.runtime, type, payload),
     async pageTerms() {
       try {
         const tabId = await targetTabId(ext, search);

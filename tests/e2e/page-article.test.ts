@@ -114,7 +114,7 @@ describe('hovering with a real pointer', () => {
       `(async () => {
         const s = globalThis.__gloss;
         const o = [...s.annotator.store.all()].find((x) => x.node.data.slice(x.start, x.end) === ${JSON.stringify(text)});
-        return (await chrome.runtime.sendMessage({ type: 'term:get', payload: { id: s.termIds[o.term] } })).term.name;
+        return (await chrome.runtime.sendMessage({ type: 'term:get', payload: { id: s.termIds[o.term] } })).value.term.name;
       })()`,
     );
     expect(heading).toBe(expectedName);

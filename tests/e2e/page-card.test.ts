@@ -95,7 +95,7 @@ test('the keyboard command walks the marked terms in reading order, with focus i
     page,
     `(async () => {
       const ids = ${JSON.stringify(order.slice(0, 3))};
-      return Promise.all(ids.map(async (id) => (await chrome.runtime.sendMessage({ type: 'term:get', payload: { id } })).term.name));
+      return Promise.all(ids.map(async (id) => (await chrome.runtime.sendMessage({ type: 'term:get', payload: { id } })).value.term.name));
     })()`,
   );
   expect(names).toEqual(active);

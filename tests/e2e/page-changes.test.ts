@@ -94,7 +94,7 @@ test('forms, code, editable, hidden and aria-hidden text are never marked; traps
   await page.bringToFront();
   const listed = await gloss.worker.evaluate(async () => {
     const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-    return chrome.tabs.sendMessage(tab!.id!, { type: 'page:terms', payload: {} });
+    return (await chrome.tabs.sendMessage(tab!.id!, { type: 'page:terms', payload: {} })).value;
   });
   expect(listed).toEqual({
     host: '127.0.0.1',

@@ -63,7 +63,7 @@ function plan(w: number, r: number): Op[] {
 
 /** Runs `ops` in a writer's world: every toggle fired at once, notes one after another. */
 const RUN_OPS = `async (ops, page) => {
-  const send = (type, payload) => chrome.runtime.sendMessage({ type, payload });
+  const send = (type, payload) => chrome.runtime.sendMessage({ type, payload }).then((a) => a.value);
   const ids = (key) => ({ termId: key.split('/')[0], factId: key.split('/')[1] });
   const toggles = ops.filter((o) => o.kind === 'toggle')
     .map((o) => send('bookmark:toggle', { ...ids(o.key), page }).then((r) => [o.key, r.saved]));
@@ -158,7 +158,7 @@ test(`${TABS} tabs and the popup write bookmarks at once, ${ROUNDS} rounds: none
       Promise.all(tabs.map((page, w) => clickCard(page, CARD[w]!.term, CARD[w]!.clicks[r]!))),
       (async () => {
         for (const fact of POPUP_CLICKS[r]!)
-          await flip(popup.locator(`.fact-row[data-fact="${fact}"] button.bookmark-toggle`));
+          await flip(popup.locator(`.fact-row[data-fact="${fact}"] button.bookmark`));
       })(),
     ]);
     answers.push(...messages.flat());

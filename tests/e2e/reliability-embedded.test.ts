@@ -81,7 +81,7 @@ test('same-origin iframes: the frame runs its own session, its card stays inside
     const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
     return chrome.tabs.sendMessage(tab?.id ?? -1, { type: 'page:terms', payload: {} });
   });
-  expect(terms).toMatchObject({ terms: [{ id: 'caatsa', count: 1 }] });
+  expect(terms).toMatchObject({ ok: true, value: { terms: [{ id: 'caatsa', count: 1 }] } });
   expect(await errors.stop()).toEqual([]);
   await page.close();
 });

@@ -155,7 +155,7 @@ test('the next-term command goes to the active tab, and fails quietly without on
     query: async () => [{ id: 7 }],
     sendMessage: async (id: number, m: unknown) => {
       sent.push([id, m]);
-      return true;
+      return { ok: true, value: true };
     },
   };
   expect(await forwardNextTerm(tabs)).toBe(true);

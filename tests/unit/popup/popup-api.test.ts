@@ -14,19 +14,24 @@ function fakeBrowser(answer: unknown): PopupBrowser {
   };
 }
 
-test("the background's answer comes back as it is", async () => {
-  const api = createPopupApi(fakeBrowser({ saved: true }), '');
+test("the background's answer comes back unwrapped", async () => {
+  const api = createPopupApi(fakeBrowser({ ok: true, value: { saved: true } }), '');
   await expect(
     api.send('bookmark:toggle', { termId: 'sco', factId: 'f1', page: null }),
   ).resolves.toEqual({ saved: true });
 });
 
-test("a failed handler's answer from webextension-polyfill becomes an error again", async () => {
-  const api = createPopupApi(
-    fakeBrowser({ __mozWebExtensionPolyfillReject__: true, message: 'Storage is full' }),
-    '',
-  );
+test("a failed handler's answer becomes an error again", async () => {
+  const api = createPopupApi(fakeBrowser({ ok: false, error: 'Storage is full' }), '');
   await expect(
     api.send('bookmark:toggle', { termId: 'sco', factId: 'f1', page: null }),
   ).rejects.toThrow('Storage is full');
+});
+
+test('no content script in the tab: the page has no terms, not an error', async () => {
+  const browser = fakeBrowser(undefined);
+  browser.tabs.query = async () => [{ id: 3 }];
+  browser.tabs.getCurrent = async () => undefined;
+  browser.tabs.sendMessage = () => Promise.reject(new Error('Receiving end does not exist'));
+  expect(await createPopupApi(browser, '').pageTerms()).toBeNull();
 });
