@@ -3,7 +3,9 @@
  * toggle per fact, and related terms. Pure: it renders what it is given and reports clicks.
  */
 import type { TermDetail } from '../shared/messages';
+import { BookmarkToggle } from '../shared/BookmarkToggle';
 import { FactValues } from '../shared/FactValues';
+import { bookmarkKey } from '../store/bookmark-store';
 
 export interface FactCardProps {
   /** The term to show, or null while it loads. */
@@ -56,21 +58,15 @@ export function FactCard(props: FactCardProps) {
       ) : null}
       <ul class="facts">
         {facts.map((fact) => {
-          const key = `${term.id}/${fact.id}`;
-          const saved = bookmarked.has(key);
+          const saved = bookmarked.has(bookmarkKey({ termId: term.id, factId: fact.id }));
           return (
             <li key={fact.id} class="fact-row">
               <FactValues fact={fact} sources={sources} />
-              <button
-                type="button"
-                class="bookmark"
-                aria-pressed={saved}
-                aria-label={saved ? 'Remove bookmark' : 'Bookmark this fact'}
-                title={saved ? 'Remove bookmark' : 'Bookmark this fact'}
-                onClick={() => props.onToggleBookmark(fact.id)}
-              >
-                {saved ? '★' : '☆'}
-              </button>
+              <BookmarkToggle
+                saved={saved}
+                factText={fact.text}
+                onToggle={() => props.onToggleBookmark(fact.id)}
+              />
             </li>
           );
         })}

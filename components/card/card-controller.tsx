@@ -10,6 +10,7 @@ import type { Occurrence } from '../page/occurrence-store';
 import type { CardPopover } from './card-popover';
 import type { CardUiDeps } from '../page/card-ui-contract';
 import { FactCard } from './FactCard';
+import { bookmarkKey } from '../store/bookmark-store';
 
 /** Time the pointer may spend between the term and the card before the card closes. */
 export const GRACE_MS = 350;
@@ -175,7 +176,7 @@ export class CardController {
   private async toggle(factId: string): Promise<void> {
     const termId = this.termId;
     if (!termId) return;
-    const key = `${termId}/${factId}`;
+    const key = bookmarkKey({ termId, factId });
     try {
       const saved = await this.deps.toggleBookmark(termId, factId);
       if (saved) this.bookmarks.add(key);

@@ -3,7 +3,7 @@
  * it was saved, the reader's note and a remove button. Strings from pages are shown as text.
  */
 import type { Fact, Source } from '../../data/schema';
-import type { Bookmark } from '../store/bookmark-store';
+import { bookmarkKey, type Bookmark } from '../store/bookmark-store';
 import { formatSavedDate } from '../shared/format-date';
 import { FactValues } from '../shared/FactValues';
 import { NoteEditor } from './NoteEditor';
@@ -25,7 +25,7 @@ export function BookmarkItem(props: BookmarkItemProps) {
   const { bookmark: b, termName } = props;
   const date = formatSavedDate(b.savedAt);
   return (
-    <li class="saved-item" data-key={`${b.termId}/${b.factId}`}>
+    <li class="saved-item" data-key={bookmarkKey(b)}>
       <div class="saved-head">
         <a
           class="saved-term"

@@ -4,6 +4,8 @@
  */
 import type { Fact, Source } from '../../data/schema';
 import { FactValues } from '../shared/FactValues';
+import { BookmarkToggle } from '../shared/BookmarkToggle';
+import { bookmarkKey } from '../store/bookmark-store';
 
 export interface FactListProps {
   termId: string;
@@ -15,39 +17,20 @@ export interface FactListProps {
   onToggle(factId: string): void;
 }
 
-/** A short name for a fact in a button label: its first few words. */
-function gist(text: string): string {
-  const words = text.split(/\s+/);
-  return words.length > 8 ? `${words.slice(0, 8).join(' ')}…` : text;
-}
-
 /** The facts as an ordered list. */
 export function FactList(props: FactListProps) {
   return (
     <ol class="facts">
       {props.facts.map((fact) => {
-        const saved = props.saved.has(`${props.termId}/${fact.id}`);
+        const saved = props.saved.has(bookmarkKey({ termId: props.termId, factId: fact.id }));
         return (
           <li class="fact-row" key={fact.id} data-fact={fact.id}>
             <FactValues fact={fact} sources={props.sources} />
-            <button
-              type="button"
-              class="bookmark-toggle"
-              aria-pressed={saved}
-              aria-label={`Bookmark: ${gist(fact.text)}`}
-              title={saved ? 'Saved: click to remove' : 'Save this fact'}
-              onClick={() => props.onToggle(fact.id)}
-            >
-              <svg viewBox="0 0 16 16" aria-hidden="true">
-                <path
-                  d="M4 2h8a1 1 0 0 1 1 1v11l-5-3-5 3V3a1 1 0 0 1 1-1z"
-                  fill={saved ? 'currentColor' : 'none'}
-                  stroke="currentColor"
-                  stroke-width="1.5"
-                  stroke-linejoin="round"
-                />
-              </svg>
-            </button>
+            <BookmarkToggle
+              saved={saved}
+              factText={fact.text}
+              onToggle={() => props.onToggle(fact.id)}
+            />
           </li>
         );
       })}

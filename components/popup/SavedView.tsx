@@ -3,7 +3,7 @@
  * remove (with undo); export and import; and a notice when stored entries could not be read.
  */
 import { useMemo, useState } from 'preact/hooks';
-import { newestFirst, type Bookmark } from '../store/bookmark-store';
+import { bookmarkKey, newestFirst, type Bookmark } from '../store/bookmark-store';
 import type { FactIndex } from './fact-lookup';
 import { savedTermFilter } from './popup-options';
 import type { BookmarksState } from './hooks/useBookmarks';
@@ -90,7 +90,7 @@ export function SavedView({
       <ul class="saved-list" aria-labelledby="saved-title">
         {shown.map((b) => (
           <BookmarkItem
-            key={`${b.termId}/${b.factId}`}
+            key={bookmarkKey(b)}
             bookmark={b}
             termName={facts.term(b.termId)?.name ?? b.termId}
             fact={facts.fact(b.termId, b.factId)}

@@ -11,6 +11,7 @@ import { merge, remove, restore, setNote, toggle, type Change } from './bookmark
 import {
   BOOKMARKS_KEY,
   BOOKMARKS_VERSION,
+  bookmarkKey,
   QUARANTINE_KEY,
   parseBookmarks,
   parseQuarantine,
@@ -117,9 +118,6 @@ export function createBookmarkWriter(
         return { ok: false, error: error instanceof Error ? error.message : String(error) };
       }
     },
-    keys: () =>
-      queue.run(async () =>
-        (await readBookmarkList(area)).items.map((b) => `${b.termId}/${b.factId}`),
-      ),
+    keys: () => queue.run(async () => (await readBookmarkList(area)).items.map(bookmarkKey)),
   };
 }

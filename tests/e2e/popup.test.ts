@@ -139,7 +139,7 @@ test('a term in full: facts with sources, a bookmark toggle per fact, related te
   expect(await rows.count()).toBeGreaterThan(1);
   expect(await popup.locator('.fact-row .fact-source cite').first().textContent()).toBeTruthy();
 
-  const toggle = rows.nth(1).locator('.bookmark-toggle');
+  const toggle = rows.nth(1).locator('.bookmark');
   expect(await toggle.getAttribute('aria-pressed')).toBe('false');
   await toggle.click();
   await expect.poll(() => toggle.getAttribute('aria-pressed')).toBe('true');

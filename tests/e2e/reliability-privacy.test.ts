@@ -52,7 +52,7 @@ test('reading, cards, search and bookmarks: the extension sends no network reque
   const popup = await gloss.openPopup();
   await popup.getByRole('combobox').fill('sputnick');
   await popup.getByRole('option').first().click();
-  await popup.locator('button.bookmark-toggle').first().click();
+  await popup.locator('button.bookmark').first().click();
   await popup.getByRole('tab', { name: /Saved/ }).click();
   await popup.locator('.saved-item').first().waitFor();
   const download = popup.waitForEvent('download');
