@@ -100,9 +100,15 @@ export function exportMarkdown(items: readonly Bookmark[], lookup: FactLookup, n
   return out.join('\n');
 }
 
-/** One CSV field, quoted when needed (RFC 4180). */
+/**
+ * One CSV field, quoted when needed (RFC 4180). A field that a spreadsheet would run as a formula
+ * (it starts with `=`, `+`, `-`, `@`, a tab or a carriage return) gets a leading `'`, which
+ * spreadsheets read as "this is text": notes and page titles come from readers and pages, and an
+ * export opened in a spreadsheet must not run them (OWASP, "CSV Injection").
+ */
 export function csvField(text: string): string {
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 /** "deliveries-began" → "Deliveries began?": the fact's id read as a question. */

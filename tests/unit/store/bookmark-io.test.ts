@@ -109,6 +109,21 @@ describe('exports', () => {
   test('csvField and factQuestion', () => {
     expect(csvField('plain')).toBe('plain');
     expect(csvField('a,b')).toBe('"a,b"');
+    expect(csvField('')).toBe('');
+  });
+
+  test('csvField neutralises cells a spreadsheet would run as formulas', () => {
+    expect(csvField('=HYPERLINK("http://x.example","y")')).toBe(
+      `"'=HYPERLINK(""http://x.example"",""y"")"`,
+    );
+    expect(csvField('+1')).toBe("'+1");
+    expect(csvField('-2+3')).toBe("'-2+3");
+    expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvField('\t=1')).toBe("'\t=1");
+    expect(csvField('\r=1')).toBe(`"'\r=1"`);
+    // Only the first character counts: formulas further in are plain text to a spreadsheet.
+    expect(csvField('a=1')).toBe('a=1');
+    expect(csvField('S-400')).toBe('S-400');
     expect(factQuestion('deliveries-began')).toBe('Deliveries began?');
   });
 
