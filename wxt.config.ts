@@ -1,15 +1,26 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
+import { createJiti } from 'jiti';
 import { defineConfig } from 'wxt';
 import type { Plugin } from 'vite';
 import { parseFactBase, type FactBase } from './data/fact-base';
 import { buildMatcherIndex } from './components/page/matcher-index';
-import { inlineStylesheet, prerenderPopup } from './components/popup/popup-prerender';
-import { buildSearchIndex, sortByName } from './components/search/search-index';
+import { buildSearchIndex } from './components/search/search-index';
 import { syntheticTerms } from './data/synthetic-terms';
 
 const dataDir = fileURLToPath(new URL('./data/', import.meta.url));
+
+/**
+ * The popup's prerender renders the Popup component, which is TSX: the loader WXT reads this file
+ * with has no JSX, so that module is loaded on demand through a loader that has it (Preact's).
+ */
+const loadPrerender = () =>
+  createJiti(import.meta.url, {
+    jsx: { runtime: 'automatic', importSource: 'preact' },
+  }).import<typeof import('./components/popup/popup-prerender')>(
+    './components/popup/popup-prerender.ts',
+  );
 
 /** Reads and validates `data/`; `GLOSS_EXTRA_TERMS` adds synthetic terms (benchmark builds only). */
 function readFactBase(): FactBase {
@@ -60,12 +71,13 @@ function glossData(): Plugin {
     // them without waiting for the script (see components/popup/popup-prerender.ts).
     transformIndexHtml: {
       order: 'post',
-      handler(html, ctx) {
+      async handler(html, ctx) {
         if (!ctx.bundle || !ctx.filename.endsWith('popup/index.html')) return html;
+        const { inlineStylesheet, prerenderPopup } = await loadPrerender();
         cached ??= readFactBase();
         let out = html.replace(
           '<div id="app"></div>',
-          `<div id="app">${prerenderPopup(sortByName(cached.terms))}</div>`,
+          `<div id="app">${prerenderPopup(buildSearchIndex(cached.terms))}</div>`,
         );
         for (const file of Object.values(ctx.bundle)) {
           if (file.type !== 'asset' || !file.fileName.endsWith('.css')) continue;
