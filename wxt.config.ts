@@ -58,9 +58,7 @@ function glossData(): Plugin {
           ? buildMatcherIndex(cached.terms)
           : which === 'search-index'
             ? buildSearchIndex(cached.terms)
-            : which === 'fact-base'
-              ? cached
-              : undefined;
+            : undefined;
       if (value === undefined) throw new Error(`Unknown virtual module ${id}`);
       return `export default JSON.parse(${JSON.stringify(JSON.stringify(value))});`;
     },
@@ -110,6 +108,11 @@ export default defineConfig({
     build: { target: 'es2022' },
   }),
   hooks: {
+    // The fact base ships once, as a packaged file the background and the popup both read
+    // (components/shared/fact-base-file.ts).
+    'build:publicAssets'(_wxt, files) {
+      files.push({ relativeDest: 'fact-base.json', contents: JSON.stringify(readFactBase()) });
+    },
     // The content script and the card bundle it loads use the browser's own API
     // (components/page/page-browser.ts): point anything importing `wxt/browser` there at the
     // native object in their builds only. Every other entrypoint keeps webextension-polyfill.

@@ -5,11 +5,6 @@ declare module 'virtual:gloss/matcher-index' {
   export default index;
 }
 
-declare module 'virtual:gloss/fact-base' {
-  const factBase: import('./fact-base').FactBase;
-  export default factBase;
-}
-
 declare module 'virtual:gloss/search-index' {
   const search: import('../components/search/search-index').SearchIndex;
   export default search;

@@ -1,14 +1,15 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import factBase from 'virtual:gloss/fact-base';
 import { createBackgroundHandlers, forwardNextTerm } from '../components/background/handlers';
+import { FACT_BASE_FILE, fetchFactBase } from '../components/shared/fact-base-file';
 import { createMessageRouter } from '../components/shared/messaging';
 
 // The single writer of stored data: every bookmark and settings change goes through the queue
 // inside the handlers, so tabs and the popup writing at once never lose a change.
 export default defineBackground(() => {
   const { handlers } = createBackgroundHandlers({
-    factBase,
+    // An extension page's own address: the packaged file, read from the extension's origin.
+    loadFactBase: () => fetchFactBase(FACT_BASE_FILE, (url) => fetch(url)),
     storage: browser.storage.local,
     // A relative address opens the extension's own page (tabs.create resolves it to the extension).
     openPage: (path) => browser.tabs.create({ url: path }),

@@ -33,18 +33,31 @@ export function termPagePath(id: string): string {
 
 /** The background's handlers and its writer. Settings and bookmarks share one write queue. */
 export function createBackgroundHandlers(deps: {
-  factBase: FactBase;
+  /** The fact base, read on the first message that needs it (most wake-ups are writes). */
+  loadFactBase: () => Promise<FactBase>;
   storage: StorageAreaLike;
   /** Opens an extension page (a path such as `/popup.html?term=s-400`) in a new tab. */
   openPage?: (path: string) => Promise<unknown>;
   now?: () => Date;
 }): { handlers: Handlers; writer: BookmarkWriter } {
   const writer = createBookmarkWriter(deps.storage, { now: deps.now });
-  const byId = new Map(deps.factBase.terms.map((t) => [t.id, t]));
+  let loaded: Promise<{ base: FactBase; ids: Set<string> }> | null = null;
+  const factBase = () => {
+    loaded ??= deps.loadFactBase().then((base) => ({
+      base,
+      ids: new Set(base.terms.map((t) => t.id)),
+    }));
+    // A failed read is not kept: the next message tries again.
+    loaded.catch(() => (loaded = null));
+    return loaded;
+  };
   const handlers: Handlers = {
-    'term:get': async ({ id }) => (byId.has(id) ? termDetail(deps.factBase, id) : null),
+    'term:get': async ({ id }) => {
+      const { base, ids } = await factBase();
+      return ids.has(id) ? termDetail(base, id) : null;
+    },
     'term:open': async ({ id }) => {
-      if (byId.has(id)) await deps.openPage?.(termPagePath(id));
+      if ((await factBase()).ids.has(id)) await deps.openPage?.(termPagePath(id));
     },
     'bookmark:toggle': (request) => writer.toggle(request),
     'bookmark:keys': () => writer.keys(),

@@ -4,6 +4,7 @@ import { render } from 'preact';
 import { browser } from '@wxt-dev/browser';
 import searchIndex from 'virtual:gloss/search-index';
 import { Popup } from '../../components/popup/Popup';
+import { FACT_BASE_FILE, fetchFactBase } from '../../components/shared/fact-base-file';
 import { initialNav } from '../../components/popup/hooks/usePopupNav';
 import { createPopupApi } from '../../components/popup/popup-api';
 import { createCoreSearcher } from '../../components/search/search-core';
@@ -29,13 +30,14 @@ function afterNextPaint(task: () => void): void {
 }
 
 function start(): void {
-  // The search index is built at build time; loading it is a JSON.parse. The fact base and the
-  // fuzzy search (Fuse.js) are separate chunks, imported after the first paint.
+  // The search index is built at build time; loading it is a JSON.parse. The fact base (a
+  // packaged file shared with the background) and the fuzzy search (Fuse.js, a separate chunk)
+  // are loaded after the first paint.
   render(
     <Popup
       api={createPopupApi(browser, location.search)}
       searcher={createCoreSearcher(searchIndex)}
-      loadFactBase={() => import('virtual:gloss/fact-base').then((m) => m.default)}
+      loadFactBase={() => fetchFactBase(FACT_BASE_FILE, (url) => fetch(url))}
       loadFuzzy={() =>
         import('../../components/search/search-fuzzy').then((m) => m.createFuzzyLookup(searchIndex))
       }

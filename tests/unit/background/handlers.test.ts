@@ -51,7 +51,7 @@ const base: FactBase = {
 function wire(storage = fakeStorage()) {
   const openPage = vi.fn(async () => undefined);
   const { handlers } = createBackgroundHandlers({
-    factBase: base,
+    loadFactBase: async () => base,
     storage,
     openPage,
     now: () => new Date('2025-01-01T00:00:00Z'),
@@ -62,6 +62,28 @@ function wire(storage = fakeStorage()) {
 }
 
 describe('background', () => {
+  test('the fact base is read on first need; a failed read is an error and is tried again', async () => {
+    let reads = 0;
+    const { handlers } = createBackgroundHandlers({
+      loadFactBase: async () => {
+        reads++;
+        if (reads === 1) throw new Error('The fact base could not be read (404).');
+        return base;
+      },
+      storage: fakeStorage(),
+    });
+    expect(reads).toBe(0);
+    const router = createMessageRouter(handlers);
+    expect(await router({ type: 'term:get', payload: { id: 'instc' } }, {})).toEqual({
+      ok: false,
+      error: 'The fact base could not be read (404).',
+    });
+    const again = await router({ type: 'term:get', payload: { id: 'instc' } }, {});
+    expect(again).toMatchObject({ ok: true, value: { term: { id: 'instc' } } });
+    await router({ type: 'term:get', payload: { id: 's-400' } }, {});
+    expect(reads).toBe(2);
+  });
+
   test('term:get returns the term, only its cited sources, and its related names', async () => {
     const { runtime } = wire();
     const detail = await sendMessage(runtime, 'term:get', { id: 'instc' });
