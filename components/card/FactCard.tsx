@@ -43,12 +43,12 @@ export function FactCard(props: FactCardProps) {
   const more = term.facts.length - facts.length;
   return (
     <div class="card-body">
-      <header class="card-head">
+      <div class="card-head">
         <h2 id={headingId}>{term.name}</h2>
         <button type="button" class="icon-button" aria-label="Close" onClick={props.onClose}>
           ×
         </button>
-      </header>
+      </div>
       <p class="expansion">{term.expansion}</p>
       <p class="summary">{term.summary}</p>
       {props.notice ? (
@@ -81,11 +81,11 @@ export function FactCard(props: FactCardProps) {
           ))}
         </nav>
       ) : null}
-      <footer class="card-foot">
+      <div class="card-foot">
         <button type="button" class="link" onClick={() => props.onOpenFull(term.id)}>
           {more > 0 ? `All ${term.facts.length} facts` : 'Open in full'} →
         </button>
-      </footer>
+      </div>
     </div>
   );
 }
