@@ -13,6 +13,8 @@ export interface SettingsPanelProps {
   error: string | null;
   /** Stored settings that could not be read, by name. */
   unread?: string[];
+  /** False on the options page, which belongs to no site and lists the sites switched off. */
+  siteSwitch?: boolean;
   onUpdate(update: SettingsUpdate): void;
 }
 
@@ -86,7 +88,8 @@ function Switch(props: {
 }
 
 /** The Settings tab. */
-export function SettingsPanel({ settings, page, error, unread, onUpdate }: SettingsPanelProps) {
+export function SettingsPanel(props: SettingsPanelProps) {
+  const { settings, page, error, unread, onUpdate, siteSwitch = true } = props;
   const host = page?.host ?? '';
   const siteOn = !!host && !settings.disabledSites.includes(host);
   // The slider shows its value while it moves; the setting is written when it is let go.
@@ -111,14 +114,16 @@ export function SettingsPanel({ settings, page, error, unread, onUpdate }: Setti
         checked={settings.enabled}
         onChange={(enabled) => onUpdate({ enabled })}
       />
-      <Switch
-        id="setting-site"
-        label={host ? `On for ${host}` : 'On for this site'}
-        hint={host ? undefined : 'Gloss does not run on this page'}
-        checked={siteOn}
-        disabled={!host}
-        onChange={(enabled) => onUpdate({ site: { host, enabled } })}
-      />
+      {siteSwitch ? (
+        <Switch
+          id="setting-site"
+          label={host ? `On for ${host}` : 'On for this site'}
+          hint={host ? undefined : 'Gloss does not run on this page'}
+          checked={siteOn}
+          disabled={!host}
+          onChange={(enabled) => onUpdate({ site: { host, enabled } })}
+        />
+      ) : null}
       <Choices
         name="markMode"
         legend="Mark"

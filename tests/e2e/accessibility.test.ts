@@ -81,5 +81,14 @@ for (const scheme of ['light', 'dark'] as const) {
       expect(await violations(popup), 'settings').toEqual([]);
       await popup.close();
     });
+
+    test('the options page', async () => {
+      const page = await gloss.context.newPage();
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.goto(`chrome-extension://${gloss.extensionId}/options.html`);
+      await page.getByRole('heading', { name: 'Settings' }).waitFor();
+      expect(await violations(page)).toEqual([]);
+      await page.close();
+    });
   });
 }
