@@ -1,7 +1,9 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { createJiti } from 'jiti';
+import license from 'rollup-plugin-license';
 import { defineConfig } from 'wxt';
 import type { Plugin } from 'vite';
 import { parseFactBase, type FactBase } from './data/fact-base';
@@ -89,6 +91,38 @@ function glossData(): Plugin {
   };
 }
 
+/**
+ * The third-party code the build bundles, gathered over WXT's builds (one per group of
+ * entrypoints) and written once as THIRD-PARTY-NOTICES.txt beside the manifest, so the notices
+ * ship with the code they are for.
+ */
+const bundled = new Map<string, string>();
+const collectLicenses = () =>
+  license({
+    thirdParty: (dependencies) => {
+      for (const d of dependencies) {
+        const text = [
+          `${d.name}@${d.version} (${d.license ?? 'license not stated'})`,
+          d.licenseText ?? '',
+          d.noticeText ?? '',
+        ]
+          .filter(Boolean)
+          .join('\n\n');
+        bundled.set(`${d.name}@${d.version}`, text.trim());
+      }
+    },
+  });
+
+function thirdPartyNotices(): string {
+  const entries = [...bundled.entries()].sort(([a], [b]) => (a < b ? -1 : 1));
+  const rule = '-'.repeat(72);
+  return [
+    'Gloss bundles the following third-party software. Each is listed with its licence.',
+    ...entries.map(([, text]) => `${rule}\n${text}`),
+    '',
+  ].join('\n\n');
+}
+
 /** The pages Gloss reads. */
 const PAGE_MATCHES = ['http://*/*', 'https://*/*'];
 
@@ -104,10 +138,13 @@ export default defineConfig({
   // Explicit imports everywhere: every file shows what it uses.
   imports: false,
   vite: () => ({
-    plugins: [preact(), glossData()],
+    plugins: [preact(), glossData(), collectLicenses()],
     build: { target: 'es2022' },
   }),
   hooks: {
+    'build:done'(wxt) {
+      writeFileSync(join(wxt.config.outDir, 'THIRD-PARTY-NOTICES.txt'), thirdPartyNotices());
+    },
     // The fact base ships once, as a packaged file the background and the popup both read
     // (components/shared/fact-base-file.ts).
     'build:publicAssets'(_wxt, files) {

@@ -1,7 +1,10 @@
 /**
  * The build ships the fact base once: its text is in the packaged fact-base.json and in no
- * script (not the background, not the popup, not the content script or the card).
+ * script (not the background, not the popup, not the content script or the card); and it
+ * carries the licence notices of the third-party code it bundles.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { bundleReport, factSamples } from '../bench/bundle';
 import { extensionDir, repoRoot } from './harness';
@@ -12,4 +15,20 @@ test('the fact base is shipped once, as fact-base.json, and in no script', () =>
   const files = bundleReport(extensionDir, samples);
   expect(files.some((f) => f.path === 'background.js')).toBe(true);
   expect(files.filter((f) => f.factText).map((f) => f.path)).toEqual(['fact-base.json']);
+});
+
+test('the build ships the notices of every third-party package it bundles', () => {
+  const notices = readFileSync(join(extensionDir, 'THIRD-PARTY-NOTICES.txt'), 'utf8');
+  const listed = [...notices.matchAll(/^(@?[\w./-]+)@\d[^\s]* \(([^)]+)\)$/gm)].map((m) => m[1]);
+  // What the scripts import at run time (package.json's dependencies) is all there, licence text too.
+  const deps = Object.keys(
+    (
+      JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as {
+        dependencies: Record<string, string>;
+      }
+    ).dependencies,
+  );
+  for (const dep of ['preact', 'fuse.js', '@floating-ui/core']) expect(deps).toContain(dep);
+  for (const dep of deps) expect(listed).toContain(dep);
+  expect(notices).toContain('Permission is hereby granted');
 });
