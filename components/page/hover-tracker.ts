@@ -124,6 +124,14 @@ export class HoverTracker {
     const root = (target as Partial<Document>).documentElement;
     target.addEventListener('pointerleave', gone, { passive: true, signal });
     root?.addEventListener('pointerleave', gone, { passive: true, signal });
+    // A touch screen has no hover: a tap on a mark opens its card at once. `pointerup` and not
+    // `click`: a scroll or a pinch ends in `pointercancel`, so only taps (and long presses) reach
+    // it, and the page's own click handling (a mark inside a link) goes on untouched.
+    target.addEventListener('pointerup', (e) => this.onTap(e as PointerEvent), {
+      passive: true,
+      capture: true,
+      signal,
+    });
   }
 
   /** The occurrence the pointer is on, if any. */
@@ -157,6 +165,20 @@ export class HoverTracker {
       const later = (this.lastLookup = this.env.now());
       this.update(this.lookUp(later), later);
     });
+  }
+
+  /** A tap: the occurrence under the finger, checked against the layout as it is now, opens. */
+  private onTap(event: PointerEvent): void {
+    if (event.pointerType !== 'touch') return;
+    this.x = event.clientX;
+    this.y = event.clientY;
+    this.target = this.env.targetOf(event);
+    // Nothing watches the layout between taps: read it afresh.
+    this.geometry.invalidate();
+    const o = this.lookUp(event.timeStamp);
+    if (!o) return;
+    this.callbacks.enter(o);
+    this.callbacks.intent(o, this.x, this.y);
   }
 
   /** Watches the page for layout changes; what was read before may be out of date. */

@@ -99,6 +99,27 @@ describe('HoverTracker', () => {
     expect(log).toEqual([]);
   });
 
+  test('a tap on a term opens its card at once; a tap elsewhere or a mouse click opens none', () => {
+    const { page, doc, p, log } = setup();
+    doc.dispatchEvent(pointer(page, 'pointerup', p, 120, 10, 'touch'));
+    expect(log).toEqual(['enter b', 'intent b 120,10']);
+    log.length = 0;
+    doc.dispatchEvent(pointer(page, 'pointerup', p, 70, 10, 'touch'));
+    doc.dispatchEvent(pointer(page, 'pointerup', p, 20, 10, 'mouse'));
+    page.advance(5000);
+    expect(log).toEqual([]);
+  });
+
+  test('a tap reads the layout as it is now, not as an earlier look-up left it', () => {
+    const { page, doc, p, a, log } = setup();
+    doc.dispatchEvent(pointer(page, 'pointerup', p, 20, 10, 'touch'));
+    expect(log).toEqual(['enter a', 'intent a 20,10']);
+    log.length = 0;
+    page.layout.set(a, [rect(0, 200, 50, 20)]);
+    doc.dispatchEvent(pointer(page, 'pointerup', p, 20, 10, 'touch'));
+    expect(log).toEqual([]);
+  });
+
   test('before the card opens, the term is read again: if it moved away, no card', () => {
     const { page, log, a, b, move } = setup();
     move(20, 10);
