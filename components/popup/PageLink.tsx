@@ -3,7 +3,7 @@
  * so they are rendered as text, and only http and https addresses become links (never
  * `javascript:` or `data:`).
  */
-import type { PageRef } from '../shared/messages';
+import type { PageRef } from '../store/bookmark-store';
 import { isWebUrl } from '../store/bookmark-io';
 
 /** The page's title, linked when its address is a web address. */

@@ -3,15 +3,9 @@
  * writer of stored data, so several tabs and the popup saving at once never lose a write.
  */
 import type { Source, Term } from '../../data/schema';
-import type { Bookmark, ImportOutcome } from '../store/bookmark-store';
+import type { Bookmark, ImportOutcome, PageRef } from '../store/bookmark-store';
 import type { Settings } from '../store/settings';
 import type { SettingsUpdate } from '../store/settings-update';
-
-/** Where a bookmark was saved from. Strings come from pages: always render them as text. */
-export interface PageRef {
-  title: string;
-  url: string;
-}
 
 /** A term with the sources its facts cite, as the card and the popup's term page need it. */
 export interface TermDetail {

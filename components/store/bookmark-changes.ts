@@ -3,7 +3,7 @@
  * to the next one and an answer. `bookmark-writer.ts` runs them one at a time and stores the
  * result; tests run them directly.
  */
-import type { PageRef } from '../shared/messages';
+import type { PageRef } from './bookmark-store';
 import { LIMITS, bookmarkKey, validateBookmark, type Bookmark } from './bookmark-store';
 
 /** A change to the list, and what to answer. `changed: false` means nothing needs writing. */

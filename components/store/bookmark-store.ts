@@ -11,7 +11,12 @@
  * - 1 (the prototype): a bare array of `{ key: 'termId/factId', at: epoch ms, url?, title? }`.
  * - 2: `{ version: 2, items: Bookmark[] }`, with notes and an ISO `savedAt`.
  */
-import type { PageRef } from '../shared/messages';
+
+/** Where a bookmark was saved from. Strings come from pages: always render them as text. */
+export interface PageRef {
+  title: string;
+  url: string;
+}
 
 /** Storage key of the envelope. */
 export const BOOKMARKS_KEY = 'bookmarks';

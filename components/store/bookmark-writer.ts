@@ -19,7 +19,7 @@ import {
   type BookmarkEnvelope,
   type ImportOutcome,
 } from './bookmark-store';
-import type { PageRef } from '../shared/messages';
+import type { PageRef } from './bookmark-store';
 import { createWriteQueue, type WriteQueue } from './write-queue';
 
 /** A write the browser refused; the message says so in the reader's words. */
