@@ -11,10 +11,15 @@ export default defineBackground(() => {
     // An extension page's own address: the packaged file, read from the extension's origin.
     loadFactBase: () => fetchFactBase(FACT_BASE_FILE, (url) => fetch(url)),
     storage: browser.storage.local,
+    // MV3's action, MV2's (Firefox) browserAction.
+    setBadge: (tabId, text) =>
+      (browser.action ?? browser.browserAction).setBadgeText({ tabId, text }),
     // A relative address opens the extension's own page (tabs.create resolves it to the extension).
     openPage: (path) => browser.tabs.create({ url: path }),
   });
   browser.runtime.onMessage.addListener(createMessageRouter(handlers));
+  // The popup's accent colour, so the count reads as Gloss's.
+  void (browser.action ?? browser.browserAction).setBadgeBackgroundColor({ color: '#2f54d1' });
   const onCommand = (command: string) =>
     command === 'next-term' ? forwardNextTerm(browser.tabs) : Promise.resolve(false);
   browser.commands.onCommand.addListener((command) => void onCommand(command));

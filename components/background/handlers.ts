@@ -7,7 +7,7 @@ import type { FactBase } from '../../data/fact-base';
 import { createBookmarkWriter, type BookmarkWriter } from '../store/bookmark-writer';
 import type { TermDetail } from '../shared/messages';
 import { sendTabMessage, type Handlers, type TabsLike } from '../shared/messaging';
-import type { StorageAreaLike } from '../store/settings';
+import { readSettings, type StorageAreaLike } from '../store/settings';
 import { updateSettings } from '../store/settings-update';
 
 /** The term with only the sources its facts cite, and the names of its related terms. */
@@ -36,6 +36,8 @@ export function createBackgroundHandlers(deps: {
   /** The fact base, read on the first message that needs it (most wake-ups are writes). */
   loadFactBase: () => Promise<FactBase>;
   storage: StorageAreaLike;
+  /** Sets the toolbar button's badge text of one tab ('' clears it). */
+  setBadge?: (tabId: number, text: string) => Promise<unknown>;
   /** Opens an extension page (a path such as `/popup.html?term=s-400`) in a new tab. */
   openPage?: (path: string) => Promise<unknown>;
   now?: () => Date;
@@ -65,6 +67,13 @@ export function createBackgroundHandlers(deps: {
     'bookmark:remove': (request) => writer.remove(request),
     'bookmark:restore': ({ bookmark }) => writer.restore(bookmark),
     'bookmark:import': ({ text }) => writer.importText(text),
+    'page:badge': async ({ count }, sender) => {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined || !deps.setBadge) return;
+      const { badge } = await readSettings(deps.storage);
+      const n = Number.isFinite(count) ? Math.max(0, Math.floor(count)) : 0;
+      await deps.setBadge(tabId, badge && n > 0 ? String(n) : '');
+    },
     'settings:update': (update) => writer.queue.run(() => updateSettings(deps.storage, update)),
   };
   return { handlers, writer };

@@ -63,6 +63,12 @@ export interface PageSession {
  */
 const FAIR_YIELD_MS = 40;
 
+/**
+ * The badge is sent this long after the marks last changed: a first scan or a live page changes
+ * them in bursts, and the badge needs only the count once a burst is over.
+ */
+const BADGE_DELAY_MS = 300;
+
 function pageEnv(win: Window & typeof globalThis): AnnotatorEnv {
   const scheduler = (win as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
   const task = () => new Promise<void>((resolve) => win.setTimeout(resolve, 0));
@@ -100,6 +106,21 @@ export function startPageSession(options: {
   let painter: HighlightPainter | null = null;
   let tracker: HoverTracker | null = null;
   let cards: LazyCardUi | null = null;
+  let badgeSent = -1;
+  let badgeTimer: number | undefined;
+
+  /** Tells the background how many distinct terms are marked (top frame only; once a burst ends). */
+  function badgeSoon(): void {
+    if (win !== win.top) return;
+    win.clearTimeout(badgeTimer);
+    badgeTimer = win.setTimeout(() => {
+      const count = session.annotator?.store.termCounts().size ?? 0;
+      if (count === badgeSent) return;
+      badgeSent = count;
+      // The background may be restarting (an update): the next change sends again.
+      send('page:badge', { count }).catch(() => (badgeSent = -1));
+    }, BADGE_DELAY_MS);
+  }
 
   const session: PageSession = {
     get settings() {
@@ -143,7 +164,10 @@ export function startPageSession(options: {
       openFull: (id) => void send('term:open', { id }),
     });
     cards = ui;
-    annotator.onChange(() => ui.marksChanged());
+    annotator.onChange(() => {
+      ui.marksChanged();
+      badgeSoon();
+    });
     tracker = new HoverTracker(
       doc,
       annotator.store,
@@ -164,15 +188,19 @@ export function startPageSession(options: {
   }
 
   function apply(next: Settings): void {
+    // The badge setting is applied by the background when it hears the count: send it again.
+    if (next.badge !== settings.badge) badgeSent = -1;
     settings = next;
     if (!isSiteEnabled(settings, host)) {
       stopMarking();
+      badgeSoon();
       return;
     }
     startMarking();
     painter?.setStyle(settings.style);
     session.annotator?.setMarkMode(settings.markMode);
     tracker?.setDelay(settings.hoverDelay);
+    badgeSoon();
   }
 
   const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
@@ -218,6 +246,7 @@ export function startPageSession(options: {
     .then(() => session.ready);
 
   function destroy(): void {
+    win.clearTimeout(badgeTimer);
     stopMarking();
     try {
       browser.storage.onChanged.removeListener(onStorage);

@@ -124,6 +124,13 @@ export function SettingsPanel(props: SettingsPanelProps) {
           onChange={(enabled) => onUpdate({ site: { host, enabled } })}
         />
       ) : null}
+      <Switch
+        id="setting-badge"
+        label="Count terms on the toolbar button"
+        hint="How many different terms the page has"
+        checked={settings.badge}
+        onChange={(badge) => onUpdate({ badge })}
+      />
       <Choices
         name="markMode"
         legend="Mark"

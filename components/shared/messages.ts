@@ -50,6 +50,8 @@ export interface ProtocolMap {
   'bookmark:restore': { request: { bookmark: Bookmark }; response: { restored: boolean } };
   /** Popup → background: merge an exported JSON file's bookmarks; all or nothing. */
   'bookmark:import': { request: { text: string }; response: ImportOutcome };
+  /** Content script (top frame) → background: distinct terms marked in its tab, for the badge. */
+  'page:badge': { request: { count: number }; response: void };
   /** Popup → background: change settings (whole record written once); returns the new settings. */
   'settings:update': { request: SettingsUpdate; response: Settings };
 }

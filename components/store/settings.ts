@@ -26,6 +26,8 @@ export interface Settings {
   hoverDelay: number;
   style: MarkStyle;
   theme: Theme;
+  /** Show the number of distinct terms on the page on the toolbar button. */
+  badge: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -36,6 +38,7 @@ export const DEFAULT_SETTINGS: Settings = {
   hoverDelay: 300,
   style: 'underline',
   theme: 'system',
+  badge: true,
 };
 
 /** Hover delays the settings offer, bounded so a bad value can't make cards open instantly or never. */
@@ -77,6 +80,8 @@ export function migrateSettings(raw: unknown): Settings {
       legacyStyle ?? DEFAULT_SETTINGS.style,
     ),
     theme: pick(r.theme, ['system', 'light', 'dark'] as const, DEFAULT_SETTINGS.theme),
+    // Added in December 2026 without a version change: a record without it gets the default.
+    badge: typeof r.badge === 'boolean' ? r.badge : DEFAULT_SETTINGS.badge,
   };
 }
 

@@ -62,6 +62,30 @@ function wire(storage = fakeStorage()) {
 }
 
 describe('background', () => {
+  test('page:badge sets the sending tab’s badge, cleared at 0 or when the setting is off', async () => {
+    const storage = fakeStorage();
+    const badges: [number, string][] = [];
+    const { handlers } = createBackgroundHandlers({
+      loadFactBase: async () => base,
+      storage,
+      setBadge: async (tabId, text) => void badges.push([tabId, text]),
+    });
+    const router = createMessageRouter(handlers);
+    const from = { tab: { id: 4 } };
+    await router({ type: 'page:badge', payload: { count: 7 } }, from);
+    await router({ type: 'page:badge', payload: { count: 0 } }, from);
+    await router({ type: 'page:badge', payload: { count: 3 } }, {});
+    await router({ type: 'settings:update', payload: { badge: false } }, {});
+    await router({ type: 'page:badge', payload: { count: 7 } }, from);
+    await router({ type: 'page:badge', payload: { count: Number.NaN } }, { tab: { id: 5 } });
+    expect(badges).toEqual([
+      [4, '7'],
+      [4, ''],
+      [4, ''],
+      [5, ''],
+    ]);
+  });
+
   test('the fact base is read on first need; a failed read is an error and is tried again', async () => {
     let reads = 0;
     const { handlers } = createBackgroundHandlers({

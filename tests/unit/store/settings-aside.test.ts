@@ -80,3 +80,11 @@ describe('updateSettings', () => {
     expect(area.dump()).toEqual(initial);
   });
 });
+
+test('the badge setting: records stored before it existed get it on, a stored value is kept', () => {
+  expect(migrateSettings({ version: 2, theme: 'dark' }).badge).toBe(true);
+  expect(migrateSettings({ version: 2, badge: false }).badge).toBe(false);
+  expect(migrateSettings({ version: 2, badge: 'no' }).badge).toBe(true);
+  expect(unreadSettings({ version: 2, badge: false })).toEqual({});
+  expect(unreadSettings({ version: 2, badge: 'no' })).toEqual({ badge: 'no' });
+});
