@@ -5,6 +5,7 @@
 import type { Source } from '../../data/schema';
 import type { FactBase } from '../../data/fact-base';
 import { createBookmarkWriter, type BookmarkWriter } from '../store/bookmark-writer';
+import { createReviewWriter } from '../store/review-writer';
 import type { TermDetail } from '../shared/messages';
 import { sendTabMessage, type Handlers, type TabsLike } from '../shared/messaging';
 import { readSettings, type StorageAreaLike } from '../store/settings';
@@ -43,6 +44,7 @@ export function createBackgroundHandlers(deps: {
   now?: () => Date;
 }): { handlers: Handlers; writer: BookmarkWriter } {
   const writer = createBookmarkWriter(deps.storage, { now: deps.now });
+  const grade = createReviewWriter(deps.storage, { queue: writer.queue, now: deps.now });
   let loaded: Promise<{ base: FactBase; ids: Set<string> }> | null = null;
   const factBase = () => {
     loaded ??= deps.loadFactBase().then((base) => ({
@@ -67,6 +69,7 @@ export function createBackgroundHandlers(deps: {
     'bookmark:remove': (request) => writer.remove(request),
     'bookmark:restore': ({ bookmark }) => writer.restore(bookmark),
     'bookmark:import': ({ text }) => writer.importText(text),
+    'bookmark:grade': (request) => grade(request),
     'page:badge': async ({ count }, sender) => {
       const tabId = sender.tab?.id;
       if (tabId === undefined || !deps.setBadge) return;

@@ -4,6 +4,7 @@
  */
 import type { Source, Term } from '../../data/schema';
 import type { Bookmark, ImportOutcome, PageRef } from '../store/bookmark-store';
+import type { ReviewGrade } from '../store/review-store';
 import type { Settings } from '../store/settings';
 import type { SettingsUpdate } from '../store/settings-update';
 
@@ -48,6 +49,11 @@ export interface ProtocolMap {
   'bookmark:remove': { request: { termId: string; factId: string }; response: Bookmark | null };
   /** Popup → background: put back a removed bookmark as it was (undo); false if already saved. */
   'bookmark:restore': { request: { bookmark: Bookmark }; response: { restored: boolean } };
+  /** Popup → background: grade a saved fact in review (FSRS); its next due date, null if not saved. */
+  'bookmark:grade': {
+    request: { termId: string; factId: string; grade: ReviewGrade };
+    response: { due: string } | null;
+  };
   /** Popup → background: merge an exported JSON file's bookmarks; all or nothing. */
   'bookmark:import': { request: { text: string }; response: ImportOutcome };
   /** Content script (top frame) → background: distinct terms marked in its tab, for the badge. */
