@@ -3,8 +3,7 @@ import { render } from 'preact';
 import { browser } from '@wxt-dev/browser';
 import { OptionsPage } from '../../components/popup/OptionsPage';
 import { createPopupApi } from '../../components/popup/popup-api';
-import '../../components/popup/popup.css';
-import '../../components/popup/popup-settings.css';
+import '../../components/popup/options-page.css';
 
 render(
   <OptionsPage api={createPopupApi(browser, location.search)} root={document.documentElement} />,
