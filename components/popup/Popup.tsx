@@ -14,7 +14,9 @@ import { usePageTerms } from './hooks/usePageTerms';
 import { initialNav, usePopupNav } from './hooks/usePopupNav';
 import { searchMemory } from './hooks/useSearch';
 import { useSettings } from './hooks/useSettings';
+import { useReviews } from './hooks/useReviews';
 import { useTheme } from './hooks/useTheme';
+import { ReviewView } from './ReviewView';
 import { SavedView } from './SavedView';
 import { SearchView } from './SearchView';
 import { SettingsPanel } from './SettingsPanel';
@@ -32,15 +34,21 @@ export interface PopupProps {
   params: URLSearchParams;
   /** The element that carries `data-theme`. */
   root: HTMLElement;
+  /** The clock the review tab reads (the real one unless a test sets it). */
+  now?: () => Date;
 }
 
+const realClock = () => new Date();
+
 /** The whole popup. */
-export function Popup({ api, searcher, loadFactBase, loadFuzzy, params, root }: PopupProps) {
+export function Popup(props: PopupProps) {
+  const { api, searcher, loadFactBase, loadFuzzy, params, root, now = realClock } = props;
   const factBase = useLazy(loadFactBase);
   const facts = useMemo(() => factBase && indexFactBase(factBase), [factBase]);
   const nav = usePopupNav(useMemo(() => initialNav(params), [params]));
   const settings = useSettings(api);
   const bookmarks = useBookmarks(api);
+  const reviews = useReviews(api, bookmarks.list?.items ?? null, now);
   const { page, refresh: refreshPage } = usePageTerms(api);
   const fuzzy = useLazy(loadFuzzy);
   const memory = useMemo(() => searchMemory(params.get('q') ?? ''), [params]);
@@ -77,7 +85,12 @@ export function Popup({ api, searcher, loadFactBase, loadFuzzy, params, root }: 
           </span>
           Gloss
         </h1>
-        <Tabs tab={nav.tab} savedCount={bookmarks.list?.items.length ?? 0} onSelect={nav.setTab} />
+        <Tabs
+          tab={nav.tab}
+          savedCount={bookmarks.list?.items.length ?? 0}
+          dueCount={reviews.due.length}
+          onSelect={nav.setTab}
+        />
       </header>
       <main class="panel">
         <div id={`panel-${nav.tab}`} role="tabpanel" aria-labelledby={`tab-${nav.tab}`}>
@@ -109,6 +122,16 @@ export function Popup({ api, searcher, loadFactBase, loadFuzzy, params, root }: 
               memory={memory}
               textsOf={textsOf}
               onOpen={nav.openTerm}
+            />
+          ) : nav.tab === 'review' ? (
+            <ReviewView
+              due={reviews.due}
+              saved={bookmarks.list?.items.length ?? 0}
+              next={reviews.next}
+              now={now()}
+              facts={facts}
+              error={reviews.error}
+              onGrade={(b, grade) => void reviews.grade(b, grade)}
             />
           ) : nav.tab === 'saved' ? (
             facts && (

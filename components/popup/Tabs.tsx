@@ -1,5 +1,5 @@
 /**
- * The popup's three tabs (WAI-ARIA tabs with automatic activation): Left/Right arrows, Home and
+ * The popup's tabs (WAI-ARIA tabs with automatic activation): Left/Right arrows, Home and
  * End move between them; only the selected tab is in the Tab order.
  */
 import type { TabId } from './hooks/usePopupNav';
@@ -8,16 +8,19 @@ import { pure } from './pure';
 export interface TabsProps {
   tab: TabId;
   savedCount: number;
+  /** Saved facts due for review now. */
+  dueCount: number;
   onSelect(tab: TabId): void;
 }
 
 const TABS: { id: TabId; label: string }[] = [
   { id: 'search', label: 'Search' },
+  { id: 'review', label: 'Review' },
   { id: 'saved', label: 'Saved' },
   { id: 'settings', label: 'Settings' },
 ];
 
-function TabList({ tab, savedCount, onSelect }: TabsProps) {
+function TabList({ tab, savedCount, dueCount, onSelect }: TabsProps) {
   function onKeyDown(e: KeyboardEvent) {
     const i = TABS.findIndex((t) => t.id === tab);
     const next =
@@ -51,6 +54,11 @@ function TabList({ tab, savedCount, onSelect }: TabsProps) {
         >
           {t.label}
           {t.id === 'saved' && savedCount > 0 ? <span class="tab-count">{savedCount}</span> : null}
+          {t.id === 'review' && dueCount > 0 ? (
+            <span class="tab-count" aria-label={`${dueCount} due`}>
+              {dueCount}
+            </span>
+          ) : null}
         </button>
       ))}
     </div>

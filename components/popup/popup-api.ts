@@ -6,6 +6,7 @@
  * sends every change to the background, the single writer.
  */
 import { readBookmarkList, type BookmarkList } from '../store/bookmark-writer';
+import { REVIEWS_KEY, parseReviews, type ReviewEntry } from '../store/review-store';
 import type { MessageType, PageTerms, ProtocolMap } from '../shared/messages';
 import { sendMessage, sendTabMessage, type RuntimeLike, type TabsLike } from '../shared/messaging';
 import {
@@ -37,6 +38,8 @@ export interface PopupBrowser {
 /** What the popup's hooks call. */
 export interface PopupApi {
   listBookmarks(): Promise<BookmarkList>;
+  /** The review schedule by bookmark key (empty before a first grade). */
+  readReviews(): Promise<Map<string, ReviewEntry>>;
   readSettings(): Promise<Settings>;
   /** Names of stored settings Gloss could not read (kept aside, see `settings.ts`). */
   unreadSettings(): Promise<string[]>;
@@ -75,6 +78,8 @@ export async function targetTabId(ext: PopupBrowser, search: string): Promise<nu
 export function createPopupApi(ext: PopupBrowser, search: string): PopupApi {
   return {
     listBookmarks: () => readBookmarkList(ext.storage.local),
+    readReviews: async () =>
+      parseReviews((await ext.storage.local.get(REVIEWS_KEY))[REVIEWS_KEY]).cards,
     readSettings: () => readSettings(ext.storage.local),
     unreadSettings: () => readUnreadSettings(ext.storage.local),
     watch(keys, listener) {

@@ -20,6 +20,7 @@ import type { SearchIndex } from '../search/search-index';
 const never = () => new Promise<never>(() => undefined);
 const buildTimeApi: PopupApi = {
   listBookmarks: never,
+  readReviews: never,
   readSettings: never,
   unreadSettings: never,
   watch: () => () => undefined,

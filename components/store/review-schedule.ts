@@ -1,9 +1,9 @@
 /**
- * Spaced review of saved facts with FSRS, through the maintained `ts-fsrs` scheduler: which
- * bookmarks are due, and the schedule after a grade. Pure: the clock comes in as an argument.
+ * Spaced review of saved facts with FSRS, through the maintained `ts-fsrs` scheduler: the
+ * schedule after a grade. Pure: the clock comes in as an argument. Only the background runs it;
+ * the popup needs only the stored due dates (review-store.ts), so ts-fsrs stays out of its bundle.
  */
 import { createEmptyCard, fsrs, type Card, type Grade } from 'ts-fsrs';
-import { bookmarkKey, type Bookmark } from './bookmark-store';
 import type { ReviewCard, ReviewEntry, ReviewGrade } from './review-store';
 
 // Default FSRS parameters, without fuzz: the same grades give the same schedule (and tests can
@@ -38,38 +38,6 @@ function fromCard(c: Card): ReviewCard {
     state: c.state as ReviewCard['state'],
     lastReview: c.last_review ? c.last_review.toISOString() : null,
   };
-}
-
-/** When `b` is due: its schedule's date, or the day it was saved if it was never reviewed. */
-export function dueAt(b: Bookmark, entry: ReviewEntry | undefined): Date {
-  return new Date(entry ? entry.card.due : b.savedAt);
-}
-
-/** The bookmarks due at `now`, longest overdue first. */
-export function dueBookmarks(
-  items: readonly Bookmark[],
-  cards: ReadonlyMap<string, ReviewEntry>,
-  now: Date,
-): Bookmark[] {
-  return items
-    .map((b) => ({ b, at: dueAt(b, cards.get(bookmarkKey(b))).getTime() }))
-    .filter((x) => x.at <= now.getTime())
-    .sort((x, y) => x.at - y.at)
-    .map((x) => x.b);
-}
-
-/** The earliest due date after `now` among `items`, or null when there is none. */
-export function nextDue(
-  items: readonly Bookmark[],
-  cards: ReadonlyMap<string, ReviewEntry>,
-  now: Date,
-): Date | null {
-  let next: number | null = null;
-  for (const b of items) {
-    const at = dueAt(b, cards.get(bookmarkKey(b))).getTime();
-    if (at > now.getTime() && (next === null || at < next)) next = at;
-  }
-  return next === null ? null : new Date(next);
 }
 
 /** The schedule of a fact after `grade` at `now` (a first grade starts from a new card). */

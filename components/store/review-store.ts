@@ -11,7 +11,7 @@
  *
  * Version history: 1 (December 2026): `{ version: 1, cards: { [key]: ReviewEntry } }`.
  */
-import type { Reject } from './bookmark-store';
+import { bookmarkKey, type Bookmark, type Reject } from './bookmark-store';
 
 /** Storage key of the record. */
 export const REVIEWS_KEY = 'reviews';
@@ -136,4 +136,36 @@ export function parseReviews(raw: unknown): ReviewRead {
 /** The record to store for `cards`. */
 export function reviewEnvelope(cards: ReadonlyMap<string, ReviewEntry>): ReviewEnvelope {
   return { version: REVIEWS_VERSION, cards: Object.fromEntries(cards) };
+}
+
+/** When `b` is due: its schedule's date, or the day it was saved if it was never reviewed. */
+export function dueAt(b: Bookmark, entry: ReviewEntry | undefined): Date {
+  return new Date(entry ? entry.card.due : b.savedAt);
+}
+
+/** The bookmarks due at `now`, longest overdue first. */
+export function dueBookmarks(
+  items: readonly Bookmark[],
+  cards: ReadonlyMap<string, ReviewEntry>,
+  now: Date,
+): Bookmark[] {
+  return items
+    .map((b) => ({ b, at: dueAt(b, cards.get(bookmarkKey(b))).getTime() }))
+    .filter((x) => x.at <= now.getTime())
+    .sort((x, y) => x.at - y.at)
+    .map((x) => x.b);
+}
+
+/** The earliest due date after `now` among `items`, or null when there is none. */
+export function nextDue(
+  items: readonly Bookmark[],
+  cards: ReadonlyMap<string, ReviewEntry>,
+  now: Date,
+): Date | null {
+  let next: number | null = null;
+  for (const b of items) {
+    const at = dueAt(b, cards.get(bookmarkKey(b))).getTime();
+    if (at > now.getTime() && (next === null || at < next)) next = at;
+  }
+  return next === null ? null : new Date(next);
 }

@@ -12,6 +12,7 @@ import '../../components/popup/popup.css';
 import '../../components/popup/popup-search.css';
 import '../../components/popup/popup-term.css';
 import '../../components/popup/popup-saved.css';
+import '../../components/popup/popup-review.css';
 import '../../components/popup/popup-settings.css';
 
 const params = new URLSearchParams(location.search);

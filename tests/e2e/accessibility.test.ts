@@ -59,7 +59,7 @@ for (const scheme of ['light', 'dark'] as const) {
       await page.close();
     });
 
-    test('the popup: search results, a term page, saved facts, settings', async () => {
+    test('the popup: search results, a term page, review, saved facts, settings', async () => {
       const popup = await gloss.openPopup();
       await popup.emulateMedia({ colorScheme: scheme });
       await popup.getByRole('option').first().waitFor();
@@ -73,6 +73,9 @@ for (const scheme of ['light', 'dark'] as const) {
       const toggle = popup.locator('.fact-row button.bookmark').first();
       if ((await toggle.getAttribute('aria-pressed')) !== 'true') await toggle.click();
       expect(await violations(popup), 'term page').toEqual([]);
+      await popup.getByRole('tab', { name: /Review/ }).click();
+      await popup.getByRole('heading', { name: 'Review' }).waitFor();
+      expect(await violations(popup), 'review').toEqual([]);
       await popup.getByRole('tab', { name: /Saved/ }).click();
       await popup.locator('.saved-item').first().waitFor();
       expect(await violations(popup), 'saved').toEqual([]);

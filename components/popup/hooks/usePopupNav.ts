@@ -4,7 +4,7 @@
  */
 import { useCallback, useState } from 'preact/hooks';
 
-export type TabId = 'search' | 'saved' | 'settings';
+export type TabId = 'search' | 'review' | 'saved' | 'settings';
 
 /** Navigation state and actions. */
 export interface PopupNav {
@@ -19,7 +19,7 @@ export interface PopupNav {
 /** Reads the start from the page address: `?view=saved|settings`, `?term=ID`. */
 export function initialNav(params: URLSearchParams): { tab: TabId; terms: string[] } {
   const view = params.get('view');
-  const tab: TabId = view === 'saved' || view === 'settings' ? view : 'search';
+  const tab: TabId = view === 'saved' || view === 'settings' || view === 'review' ? view : 'search';
   const term = params.get('term');
   return { tab, terms: term ? [term] : [] };
 }

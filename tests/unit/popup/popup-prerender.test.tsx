@@ -16,6 +16,7 @@ import { syntheticTerms } from '../../../data/synthetic-terms';
 const never = () => new Promise<never>(() => undefined);
 const api: PopupApi = {
   listBookmarks: never,
+  readReviews: never,
   readSettings: () => Promise.resolve(DEFAULT_SETTINGS),
   unreadSettings: () => Promise.resolve([]),
   watch: () => () => undefined,

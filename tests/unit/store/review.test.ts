@@ -9,10 +9,12 @@ import {
   REVIEWS_KEY,
   REVIEWS_QUARANTINE_KEY,
   parseReviews,
+  dueBookmarks,
+  nextDue,
   reviewEnvelope,
   validateReviewEntry,
 } from '../../../components/store/review-store';
-import { dueBookmarks, gradeEntry, nextDue } from '../../../components/store/review-schedule';
+import { gradeEntry } from '../../../components/store/review-schedule';
 import { createReviewWriter, readReviewList } from '../../../components/store/review-writer';
 import { createWriteQueue } from '../../../components/store/write-queue';
 import { fakeStorage } from './fake-storage';
