@@ -140,7 +140,9 @@ export function Popup(props: PopupProps) {
                 facts={facts}
                 inTab={inTab}
                 onOpen={nav.openTerm}
-                onExport={(kind, items) => downloadBookmarks(document, kind, items, facts)}
+                onExport={(kind, items) =>
+                  downloadBookmarks(document, kind, items, facts, reviews.cards)
+                }
                 onOpenInTab={() =>
                   void api.openPage('popup.html?view=saved').then(() => window.close())
                 }

@@ -12,6 +12,7 @@ import {
   validateBookmark,
   type Bookmark,
 } from './bookmark-store';
+import { validateReviewEntry, type ReviewEntry } from './review-store';
 
 /** The `format` field that marks a Gloss export. */
 export const EXPORT_FORMAT = 'gloss-bookmarks';
@@ -32,6 +33,8 @@ export interface BookmarkExport {
   version: typeof BOOKMARKS_VERSION;
   exportedAt: string;
   items: Bookmark[];
+  /** The review schedule and history of the exported bookmarks (optional: added December 2026). */
+  reviews?: Record<string, ReviewEntry>;
 }
 
 function find(lookup: FactLookup, b: Bookmark): { term?: Term; fact?: Fact } {
@@ -50,14 +53,23 @@ export function isWebUrl(url: string): boolean {
   return /^https?:\/\//i.test(url) && URL.canParse(url);
 }
 
-/** The JSON export, pretty-printed. */
-export function exportJson(items: readonly Bookmark[], now: Date): string {
+/** The JSON export, pretty-printed, with the review schedule of the exported bookmarks. */
+export function exportJson(
+  items: readonly Bookmark[],
+  now: Date,
+  reviews: ReadonlyMap<string, ReviewEntry> = new Map(),
+): string {
   const file: BookmarkExport = {
     format: EXPORT_FORMAT,
     version: BOOKMARKS_VERSION,
     exportedAt: now.toISOString(),
     items: newestFirst(items),
   };
+  const scheduled = items.flatMap((b) => {
+    const entry = reviews.get(bookmarkKey(b));
+    return entry ? [[bookmarkKey(b), entry] as const] : [];
+  });
+  if (scheduled.length > 0) file.reviews = Object.fromEntries(scheduled);
   return `${JSON.stringify(file, null, 2)}\n`;
 }
 
@@ -141,7 +153,8 @@ export function exportCsv(items: readonly Bookmark[], lookup: FactLookup): strin
 }
 
 /** An import: the file's bookmarks, or what is wrong with it. */
-export type ParsedImport = { ok: true; items: Bookmark[] } | { ok: false; error: string };
+export type ParsedImport =
+  { ok: true; items: Bookmark[]; reviews: Map<string, ReviewEntry> } | { ok: false; error: string };
 
 function megabytes(n: number): string {
   return `${(n / 1_000_000).toFixed(1)} MB`;
@@ -202,5 +215,27 @@ export function parseImport(text: string): ParsedImport {
     if (!seen.has(bookmarkKey(b))) items.push(b);
     seen.add(bookmarkKey(b));
   }
-  return { ok: true, items };
+  const reviews = new Map<string, ReviewEntry>();
+  if (file.reviews !== undefined) {
+    if (typeof file.reviews !== 'object' || file.reviews === null || Array.isArray(file.reviews)) {
+      return refuse(
+        'The file’s "reviews" is not an object of review schedules. Nothing was imported.',
+      );
+    }
+    for (const [key, value] of Object.entries(file.reviews)) {
+      if (!seen.has(key)) {
+        return refuse(
+          `The review schedule of “${key}” has no bookmark in the file. Nothing was imported.`,
+        );
+      }
+      const entry = validateReviewEntry(value);
+      if (typeof entry === 'string') {
+        return refuse(
+          `The review schedule of “${key}” is invalid: ${entry}. Nothing was imported.`,
+        );
+      }
+      reviews.set(key, entry);
+    }
+  }
+  return { ok: true, items, reviews };
 }

@@ -21,20 +21,8 @@ import {
 } from './bookmark-store';
 import type { PageRef } from './bookmark-store';
 import { createWriteQueue, type WriteQueue } from './write-queue';
-
-/** A write the browser refused; the message says so in the reader's words. */
-export class StorageWriteError extends Error {
-  override name = 'StorageWriteError';
-}
-
-/** Turns a storage error into a message for the reader. */
-export function describeStorageError(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  if (/quota|QUOTA_BYTES|exceeded|too large/i.test(text)) {
-    return 'The browser’s storage for Gloss is full, so nothing was saved. Your bookmarks are unchanged; export and remove some to make room.';
-  }
-  return `The browser could not save (${text}). Your bookmarks are unchanged.`;
-}
+import { StorageWriteError, describeStorageError } from './storage-errors';
+import { importReviews } from './review-writer';
 
 /** What the popup shows: the bookmarks and how many entries are set aside unread. */
 export interface BookmarkList {
@@ -113,6 +101,7 @@ export function createBookmarkWriter(
       if (!parsed.ok) return parsed;
       try {
         const counts = await transact((items) => merge(items, parsed.items));
+        if (parsed.reviews.size > 0) await importReviews(area, queue, parsed.reviews, now());
         return { ok: true, ...counts };
       } catch (error) {
         return { ok: false, error: error instanceof Error ? error.message : String(error) };

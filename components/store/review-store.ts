@@ -169,3 +169,23 @@ export function nextDue(
   }
   return next === null ? null : new Date(next);
 }
+
+/**
+ * `cards` with `incoming` merged in (an import): a schedule is taken when this browser has none
+ * for the fact, or when the imported one has more grades in its history (it was studied more).
+ * Returns the merged map and how many schedules it took.
+ */
+export function mergeReviews(
+  cards: ReadonlyMap<string, ReviewEntry>,
+  incoming: ReadonlyMap<string, ReviewEntry>,
+): { cards: Map<string, ReviewEntry>; taken: number } {
+  const next = new Map(cards);
+  let taken = 0;
+  for (const [key, entry] of incoming) {
+    const mine = next.get(key);
+    if (mine && mine.history.length >= entry.history.length) continue;
+    next.set(key, entry);
+    taken++;
+  }
+  return { cards: next, taken };
+}

@@ -2,6 +2,7 @@
  * Saves text as a file through a temporary link, so exporting needs no `downloads` permission.
  */
 import type { Bookmark } from '../../store/bookmark-store';
+import type { ReviewEntry } from '../../store/review-store';
 import { exportCsv, exportJson, exportMarkdown, type FactLookup } from '../../store/bookmark-io';
 
 /** Offers `text` as a download named `filename`. */
@@ -31,6 +32,7 @@ export function downloadBookmarks(
   kind: keyof typeof EXPORTS,
   items: readonly Bookmark[],
   facts: FactLookup,
+  reviews: ReadonlyMap<string, ReviewEntry>,
   now = new Date(),
 ): void {
   const text =
@@ -38,7 +40,7 @@ export function downloadBookmarks(
       ? exportMarkdown(items, facts, now)
       : kind === 'csv'
         ? exportCsv(items, facts)
-        : exportJson(items, now);
+        : exportJson(items, now, reviews);
   const { ext, type } = EXPORTS[kind];
   downloadText(doc, `gloss-bookmarks-${now.toISOString().slice(0, 10)}.${ext}`, text, type);
 }

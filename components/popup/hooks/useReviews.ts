@@ -16,6 +16,8 @@ import type { PopupApi } from '../popup-api';
 
 /** What the review tab shows. */
 export interface ReviewState {
+  /** The stored schedules by bookmark key (empty until read). */
+  cards: ReadonlyMap<string, ReviewEntry>;
   due: Bookmark[];
   /** When the next fact falls due, when none is due now. */
   next: Date | null;
@@ -48,6 +50,7 @@ export function useReviews(
   const at = now();
   const ready = items !== null && cards !== null;
   return {
+    cards: cards ?? new Map(),
     due: ready ? dueBookmarks(items, cards, at) : [],
     next: ready ? nextDue(items, cards, at) : null,
     error,

@@ -75,7 +75,11 @@ describe('exports', () => {
       version: 2,
       exportedAt: now.toISOString(),
     });
-    expect(parseImport(text)).toEqual({ ok: true, items: [items[1], items[0]] });
+    expect(parseImport(text)).toEqual({
+      ok: true,
+      items: [items[1], items[0]],
+      reviews: new Map(),
+    });
   });
 
   test('Markdown escapes page strings and links only web addresses', () => {

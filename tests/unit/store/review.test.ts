@@ -18,6 +18,8 @@ import { gradeEntry } from '../../../components/store/review-schedule';
 import { createReviewWriter, readReviewList } from '../../../components/store/review-writer';
 import { createWriteQueue } from '../../../components/store/write-queue';
 import { fakeStorage } from './fake-storage';
+import { exportJson, parseImport } from '../../../components/store/bookmark-io';
+import { createBookmarkWriter } from '../../../components/store/bookmark-writer';
 
 const day = 24 * 60 * 60 * 1000;
 const t0 = new Date('2026-12-01T09:00:00Z');
@@ -131,5 +133,48 @@ describe('writer', () => {
       value: unknown;
     }[];
     expect(aside.map((r) => r.value)).toEqual([{ 'old/f': { card: 'x', history: [] } }]);
+  });
+});
+
+describe('export and import', () => {
+  test('the JSON export carries the schedules; importing it elsewhere keeps them', async () => {
+    const items = [b('instc', t0), b('sco', t0)];
+    const graded = gradeEntry(gradeEntry(undefined, 3, t0), 3, new Date(t0.getTime() + day));
+    const text = exportJson(items, t0, new Map([['instc/f', graded]]));
+    const parsed = parseImport(text);
+    expect(parsed.ok && [...parsed.reviews.entries()]).toEqual([['instc/f', graded]]);
+
+    // Another browser: the same fact saved but graded once; the richer history is taken.
+    const other = fakeStorage({
+      [BOOKMARKS_KEY]: { version: 2, items: [b('instc', t0)] },
+      [REVIEWS_KEY]: reviewEnvelope(new Map([['instc/f', gradeEntry(undefined, 1, t0)]])),
+    });
+    const writer = createBookmarkWriter(other, { now: () => t0 });
+    expect(await writer.importText(text)).toMatchObject({ ok: true, added: 1 });
+    const after = await readReviewList(other);
+    expect(after.items.map((x) => x.termId).sort()).toEqual(['instc', 'sco']);
+    expect(after.cards.get('instc/f')).toEqual(graded);
+    // Importing again changes nothing.
+    const sets = other.sets;
+    await writer.importText(text);
+    expect(other.sets).toBe(sets);
+  });
+
+  test('an export without schedules still imports; bad schedules refuse the whole file', () => {
+    const items = [b('instc', t0)];
+    const plain = JSON.parse(exportJson(items, t0)) as Record<string, unknown>;
+    expect(plain.reviews).toBeUndefined();
+    const ok = parseImport(JSON.stringify(plain));
+    expect(ok.ok && ok.reviews.size).toBe(0);
+    const graded = gradeEntry(undefined, 3, t0);
+    for (const [reviews, error] of [
+      [[], /not an object/],
+      [{ 'sco/f': graded }, /“sco\/f” has no bookmark/],
+      [{ 'instc/f': { ...graded, history: 'x' } }, /“instc\/f” is invalid: not a review entry/],
+    ] as const) {
+      const parsed = parseImport(JSON.stringify({ ...plain, reviews }));
+      expect(parsed.ok).toBe(false);
+      expect(!parsed.ok && parsed.error).toMatch(error);
+    }
   });
 });
