@@ -88,6 +88,12 @@ export const termSchema = z
     aliases: z.array(z.string().min(1)).min(1),
     /** Acronyms and short forms that are ordinary words in lower case match only as written. */
     caseSensitive: z.boolean(),
+    /**
+     * Otherwise an alias is read as a name: its capitalised words match capitalised or in
+     * capitals only ("Modi", "MODI", never "modi"). `anyCase` is for terms that are not names
+     * and may be written in lower case even where an alias is capitalised.
+     */
+    anyCase: z.boolean().optional(),
     contextRules: z.array(contextRuleSchema).optional(),
     expansion: z.string().min(1),
     category: z.enum(categories),
@@ -95,7 +101,11 @@ export const termSchema = z
     facts: z.array(factSchema).min(1),
     related: z.array(z.string().regex(idPattern)),
   })
-  .strict();
+  .strict()
+  .refine(
+    (t) => !(t.caseSensitive && t.anyCase),
+    'a term cannot be both caseSensitive and anyCase',
+  );
 
 export const sourceSchema = z
   .object({

@@ -9,7 +9,7 @@
  * alias, so its set-up cost stays the same at 80 terms or at 10,000.
  */
 import type { Term } from '../../data/schema';
-import { isSymbolCode, tokenStrings } from '../shared/text-tokens';
+import { isSymbolCode, startsWithCapital, tokenStrings } from '../shared/text-tokens';
 
 /** A context rule as the page needs it: lower-case words and a window. */
 export interface RuleSpec {
@@ -19,23 +19,37 @@ export interface RuleSpec {
 }
 
 /**
- * One alias variant: its tokens in their original case joined by spaces, the term's position in
- * `terms`, 1 when the term is case-sensitive (else 0), and the rule's position in `rules` (or -1).
+ * How an alias may be written in a page. `exact`: only as in the fact base (acronyms that are
+ * ordinary words in lower case). `name`: each word capitalised in the alias must start with a
+ * capital in the page ("Modi", "MODI", not "modi"). `any`: in any case.
  */
-export type EntrySpec = [tokens: string, term: number, caseSensitive: 0 | 1, rule: number];
+export type CaseMode = 'exact' | 'name' | 'any';
+
+/**
+ * One alias variant: its tokens in their original case joined by spaces, the term's position in
+ * `terms`, how its case must match, and the rule's position in `rules` (or -1).
+ */
+export type EntrySpec = [tokens: string, term: number, mode: CaseMode, rule: number];
+
+/** The case mode of a term's aliases: names by default, unless the term says otherwise. */
+export function caseModeOf(term: Pick<Term, 'caseSensitive' | 'anyCase'>): CaseMode {
+  if (term.caseSensitive) return 'exact';
+  return term.anyCase ? 'any' : 'name';
+}
 
 /** The serialised matcher index shipped in the content script. */
 export interface MatcherIndex {
-  version: 3;
+  version: 4;
   /** Term ids; entries refer to terms by position here. */
   terms: string[];
   rules: RuleSpec[];
   /**
    * The alias variants grouped by lower-cased first token, one line per first token, lines sorted
    * by first token in UTF-16 code-unit order and each ended by `~`: `first;entry;entry~`. An entry
-   * is `tokens|term|c|rule`, trailing empty fields left out: the other tokens in lower case joined
-   * by spaces (for a case-sensitive term, marked `c`, all its tokens in their original case), the
-   * term's position and the rule's position in base 36. Within a line, variants with more tokens
+   * is `tokens|term|mode|rule`, trailing empty fields left out: the other tokens in lower case
+   * joined by spaces (for an alias marked `c`, matched exactly, or `n`, with capitalised words
+   * that must stay capitalised, all its tokens in their original case), the term's position and
+   * the rule's position in base 36. Within a line, variants with more tokens
    * come first, so the first that matches is the longest. Tokens never hold `~;| `.
    */
   table: string;
@@ -126,6 +140,7 @@ export function buildMatcherIndex(terms: readonly Term[]): MatcherIndex {
   const rules: RuleSpec[] = [];
   const seen = new Set<string>();
   terms.forEach((term, termIndex) => {
+    const termMode = caseModeOf(term);
     for (const alias of term.aliases) {
       const variants = aliasVariants(alias);
       if (variants.length === 0) throw new Error(`Alias "${alias}" of ${term.id} has no words`);
@@ -140,15 +155,18 @@ export function buildMatcherIndex(terms: readonly Term[]): MatcherIndex {
         });
       }
       for (const tokens of variants) {
-        const text = term.caseSensitive ? tokens.join(' ') : tokens.join(' ').toLowerCase();
-        const dedupe = `${termIndex}|${text}|${ruleIndex}`;
+        const joined = tokens.join(' ');
+        // A name alias with no capitals ("strategic autonomy") matches in any case.
+        const mode = termMode === 'name' && !tokens.some(startsWithCapital) ? 'any' : termMode;
+        const text = mode === 'any' ? joined.toLowerCase() : joined;
+        const dedupe = `${termIndex}|${text}|${mode}|${ruleIndex}`;
         if (seen.has(dedupe)) continue;
         seen.add(dedupe);
-        entries.push([text, termIndex, term.caseSensitive ? 1 : 0, ruleIndex]);
+        entries.push([text, termIndex, mode, ruleIndex]);
       }
     }
   });
-  return { version: 3, terms: terms.map((t) => t.id), rules, ...packEntries(entries) };
+  return { version: 4, terms: terms.map((t) => t.id), rules, ...packEntries(entries) };
 }
 
 /** Groups `entries` by lower-case first token into the table and its probe filter. */
@@ -156,13 +174,13 @@ export function packEntries(
   entries: readonly EntrySpec[],
 ): Pick<MatcherIndex, 'table' | 'probeBits' | 'filter'> {
   const groups = new Map<string, { rest: number; entry: string }[]>();
-  for (const [tokens, term, caseSensitive, rule] of entries) {
+  for (const [tokens, term, mode, rule] of entries) {
     const lower = tokens.toLowerCase().split(' ');
     const first = lower[0] as string;
     const fields = [
-      caseSensitive === 1 ? tokens : lower.slice(1).join(' '),
+      mode === 'any' ? lower.slice(1).join(' ') : tokens,
       term.toString(36),
-      caseSensitive === 1 ? 'c' : '',
+      mode === 'exact' ? 'c' : mode === 'name' ? 'n' : '',
       rule >= 0 ? rule.toString(36) : '',
     ];
     while (fields.length > 1 && fields[fields.length - 1] === '') fields.pop();

@@ -16,12 +16,22 @@ import {
   type MatcherIndex,
   type RuleSpec,
 } from './matcher-index';
-import { isJoinerCode, isSymbolCode, isWordCode } from '../shared/text-tokens';
+import {
+  isIgnorableCode,
+  isJoinerCode,
+  isSymbolCode,
+  isWordCode,
+  startsWithCapital,
+  withoutIgnorable,
+} from '../shared/text-tokens';
 
 interface Entry {
   rest: string[];
   term: number;
+  /** Every token as written, for an alias matched exactly; else null. */
   cased: string[] | null;
+  /** Bit k is set when token k must start with a capital (a name alias). */
+  caps: number;
   rule: RuleSpec | null;
 }
 
@@ -118,16 +128,23 @@ function parseLine(line: string, rules: readonly RuleSpec[]): Entry[] {
   const entries: Entry[] = [];
   for (let k = 1; k < items.length; k++) {
     const [tokens = '', term = '0', flags = '', rule = ''] = (items[k] as string).split(FIELD_SEP);
-    const cased = flags === 'c' ? tokens.split(' ') : null;
-    const rest = cased
-      ? cased.slice(1).map((t) => t.toLowerCase())
+    const written = flags === '' ? null : tokens.split(' ');
+    let caps = 0;
+    if (flags === 'n' && written) {
+      written.forEach((t, i) => {
+        if (startsWithCapital(t)) caps |= 1 << i;
+      });
+    }
+    const rest = written
+      ? written.slice(1).map((t) => t.toLowerCase())
       : tokens === ''
         ? []
         : tokens.split(' ');
     entries.push({
       rest,
       term: parseInt(term, 36),
-      cased,
+      cased: flags === 'c' ? written : null,
+      caps,
       rule: rule === '' ? null : (rules[parseInt(rule, 36)] ?? null),
     });
   }
@@ -169,8 +186,11 @@ export function compileMatcher(index: MatcherIndex): Matcher {
   /** Tries one entry whose first token is `text[i, j)`; returns the match end or -1. */
   function tryEntry(entry: Entry, text: string, lower: string, i: number, j: number): number {
     const cased = entry.cased;
+    const caps = entry.caps;
     const single = entry.rest.length === 0;
     if (cased && !sameToken(text.slice(i, j), cased[0] as string, single)) return -1;
+    // A capital is a code unit that lower-casing changes (offsets are kept aligned in `find`).
+    if (caps & 1 && text.charCodeAt(i) === lower.charCodeAt(i)) return -1;
     let end = j;
     let prevLength = j - i;
     for (let k = 0; k < entry.rest.length; k++) {
@@ -180,6 +200,7 @@ export function compileMatcher(index: MatcherIndex): Matcher {
       const last = k === entry.rest.length - 1;
       if (!sameToken(lower.slice(g, e), entry.rest[k] as string, last)) return -1;
       if (cased && !sameToken(text.slice(g, e), cased[k + 1] as string, last)) return -1;
+      if ((caps >>> (k + 1)) & 1 && text.charCodeAt(g) === lower.charCodeAt(g)) return -1;
       prevLength = e - g;
       end = e;
     }
@@ -219,6 +240,7 @@ export function compileMatcher(index: MatcherIndex): Matcher {
         for (const entry of pluralList) {
           if (entry.rest.length > 0) continue;
           if (entry.cased && text.slice(i, j) !== `${entry.cased[0]}s`) continue;
+          if (entry.caps & 1 && text.charCodeAt(i) === lower.charCodeAt(i)) continue;
           if (entry.rule && !ruleAllows(entry.rule, lower, i, j)) continue;
           out.push({ start: i, end: j, term: entry.term });
           return j;
@@ -228,7 +250,11 @@ export function compileMatcher(index: MatcherIndex): Matcher {
     return -1;
   }
 
-  function find(text: string): Match[] {
+  /**
+   * Matches `text`; returns null when it holds an invisible code unit (a soft hyphen, say) that
+   * stood where a token ended, so the caller matches again without them.
+   */
+  function findPlain(text: string): Match[] | null {
     const out: Match[] = [];
     let lower = text.toLowerCase();
     // Lower-casing can change the length (a dotted capital I); keep offsets aligned.
@@ -257,6 +283,8 @@ export function compileMatcher(index: MatcherIndex): Matcher {
         }
       } else {
         if (!isWordCode(c)) {
+          // Checked only here, on a non-ASCII separator, so plain text pays nothing for it.
+          if (isIgnorableCode(c)) return null;
           i++;
           continue;
         }
@@ -273,6 +301,19 @@ export function compileMatcher(index: MatcherIndex): Matcher {
       i = j;
     }
     return out;
+  }
+
+  function find(text: string): Match[] {
+    const plain = findPlain(text);
+    if (plain) return plain;
+    const stripped = withoutIgnorable(text);
+    const matches = findPlain(stripped.text) ?? [];
+    const at = stripped.positions;
+    for (const m of matches) {
+      m.start = at[m.start] as number;
+      m.end = (at[m.end - 1] as number) + 1;
+    }
+    return matches;
   }
 
   return { termIds: index.terms, find };

@@ -76,6 +76,49 @@ export function isJoinerCode(code: number): boolean {
   );
 }
 
+/**
+ * Code units a page may put inside a word that a reader never sees: the soft hyphen (a line-break
+ * hint, "Vladi&shy;mir"), zero-width space, non-joiner and joiner, word joiner and the byte-order
+ * mark. Matching ignores them; highlight ranges still cover the page's own text exactly.
+ */
+export function isIgnorableCode(code: number): boolean {
+  return code === 0xad || (code >= 0x200b && code <= 0x200d) || code === 0x2060 || code === 0xfeff;
+}
+
+const IGNORABLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
+
+/** `text` with the invisible code units taken out. */
+export function stripIgnorable(text: string): string {
+  return text.replace(IGNORABLE, '');
+}
+
+/**
+ * `text` with the invisible code units taken out, and where each remaining code unit was:
+ * `positions[k]` is the index in `text` of code unit `k` of the result.
+ */
+export function withoutIgnorable(text: string): { text: string; positions: Uint32Array } {
+  const positions = new Uint32Array(text.length);
+  let out = '';
+  let n = 0;
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (!isIgnorableCode(text.charCodeAt(i))) {
+      positions[n++] = i;
+      continue;
+    }
+    out += text.slice(from, i);
+    from = i + 1;
+  }
+  out += text.slice(from);
+  return { text: out, positions: positions.subarray(0, n) };
+}
+
+/** True when a token starts with a capital letter ("Modi", "MKI"; not "30MKI" or "iPhone"). */
+export function startsWithCapital(token: string): boolean {
+  const first = token.charAt(0);
+  return first !== first.toLowerCase();
+}
+
 /** One token of a text: its bounds in the original string. */
 export interface TokenSpan {
   start: number;
@@ -115,10 +158,10 @@ export function tokenStrings(text: string): string[] {
  * "sakhalin 1" and "SAKHALIN-1" share the key `sakhalin 1`.
  */
 export function normalizeKey(text: string): string {
-  return tokenStrings(text.normalize('NFC')).join(' ').toLowerCase();
+  return tokenStrings(stripIgnorable(text).normalize('NFC')).join(' ').toLowerCase();
 }
 
 /** The same key with no separators at all: "Su-30" and "Su30" share `su30`. */
 export function compactKey(text: string): string {
-  return tokenStrings(text.normalize('NFC')).join('').toLowerCase();
+  return tokenStrings(stripIgnorable(text).normalize('NFC')).join('').toLowerCase();
 }

@@ -41,4 +41,8 @@ export const TEST_TERMS: Term[] = [
   term('nsg', ['NSG', 'Nuclear Suppliers Group'], true, {
     contextRules: [{ alias: 'NSG', onlyNear: ['nuclear', 'suppliers', 'membership'], window: 10 }],
   }),
+  term('modi', ['Narendra Modi', 'Modi'], false),
+  term('kudankulam', ['Kudankulam', 'Kudankulam nuclear power plant'], false),
+  term('strategic-autonomy', ['strategic autonomy'], false),
+  term('covid', ['Covid-19'], false, { anyCase: true }),
 ];
