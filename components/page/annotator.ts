@@ -3,9 +3,10 @@
  * scan and every later change run in slices of about 8 ms that yield to the page, so no long task
  * is Gloss's, and after load only text that changed is scanned again.
  */
+import { LateShadowHosts } from './late-shadow-hosts';
 import type { Matcher } from './matcher';
 import { OccurrenceStore, type Occurrence } from './occurrence-store';
-import { GLOSS_HOST_TAG, TextWalker, isInSkippedTree } from './page-walk';
+import { GLOSS_HOST_TAG, TextWalker, isForeign, isInSkippedTree, languageAt } from './page-walk';
 import type { MarkMode } from '../store/settings';
 
 /** What the annotator paints with (HighlightPainter in pages, a fake in unit tests). */
@@ -55,6 +56,8 @@ export class Annotator {
   /** Open shadow roots found in the page: each is watched too (an observer stops at them). */
   private readonly shadows = new Set<ShadowRoot>();
   private readonly firsts = new Map<number, Occurrence>();
+  /** Custom elements that may attach a shadow root later (see `TextWalker.waitingHosts`). */
+  private readonly hosts: LateShadowHosts;
   private observer: MutationObserver | null = null;
   private running: Promise<void> | null = null;
   private batchTimer: unknown = null;
@@ -67,13 +70,22 @@ export class Annotator {
     private readonly painter: Painter,
     private readonly env: AnnotatorEnv,
     private markMode: MarkMode = 'all',
-  ) {}
+  ) {
+    this.hosts = new LateShadowHosts(env, (shadow) => {
+      this.addShadow(shadow);
+      void this.drain().then(() => this.emit());
+    });
+  }
 
   /** Scans the whole root, then keeps watching it. Resolves when the first scan is done. */
   start(): Promise<void> {
+    // A page declared in another language than the terms' is left alone (an English section
+    // inside it too: finding it would cost a walk of the whole page).
+    if (isForeign(languageAt(this.root), this.matcher.language)) return Promise.resolve();
     this.observer = new this.env.MutationObserver((records) => this.onMutations(records));
     this.observer.observe(this.root, WATCH);
-    this.queue.push(new TextWalker(this.root));
+    this.hosts.pageChanged();
+    this.queue.push(new TextWalker(this.root, this.matcher.language));
     return this.drain();
   }
 
@@ -177,6 +189,7 @@ export class Annotator {
         if (node === null) {
           this.queue.shift();
           for (const shadow of walker.shadowRoots) this.addShadow(shadow);
+          if (walker.waitingHosts.length > 0) this.hosts.add(walker.waitingHosts);
           continue;
         }
         if (this.scanText(node)) changed = true;
@@ -198,7 +211,7 @@ export class Annotator {
       this.shadows.add(shadow);
       this.observer?.observe(shadow, WATCH);
     }
-    this.queue.push(new TextWalker(shadow));
+    this.queue.push(new TextWalker(shadow, this.matcher.language));
   }
 
   /** True when `node` is under the root, or in one of the shadow roots found under it. */
@@ -223,6 +236,7 @@ export class Annotator {
         if (!isGlossHost(node)) this.pending.add(node);
       }
     }
+    this.hosts.pageChanged();
     if (this.pending.size > 0 && this.batchTimer === null) {
       this.batchTimer = this.env.setTimeout(() => this.flush(), BATCH_MS);
     }
@@ -250,8 +264,8 @@ export class Annotator {
     this.stats.batches++;
     for (const node of this.pending) {
       if (!node.isConnected || !this.inScope(node)) continue;
-      if (isInSkippedTree(node, this.root)) continue;
-      this.queue.push(new TextWalker(node));
+      if (isInSkippedTree(node, this.root, this.matcher.language)) continue;
+      this.queue.push(new TextWalker(node, this.matcher.language));
     }
     this.pending.clear();
     void this.drain().then(() => this.emit());
@@ -262,6 +276,7 @@ export class Annotator {
     this.destroyed = true;
     this.observer?.disconnect();
     if (this.batchTimer !== null) this.env.clearTimeout(this.batchTimer);
+    this.hosts.destroy();
     this.painter.unpaint([...this.store.all()]);
     this.store.clear();
     this.queue.length = 0;

@@ -42,6 +42,8 @@ export interface MatcherIndex {
   version: 4;
   /** Term ids; entries refer to terms by position here. */
   terms: string[];
+  /** The terms' language, a primary subtag ("en"): text declared in another is not matched. */
+  language: string;
   rules: RuleSpec[];
   /**
    * The alias variants grouped by lower-cased first token, one line per first token, lines sorted
@@ -134,8 +136,11 @@ export function aliasVariants(alias: string): string[][] {
   return variants;
 }
 
-/** Builds the index for `terms`, in the order given. Throws on an alias with no tokens. */
-export function buildMatcherIndex(terms: readonly Term[]): MatcherIndex {
+/**
+ * Builds the index for `terms` (written in `language`), in the order given. Throws on an alias
+ * with no tokens.
+ */
+export function buildMatcherIndex(terms: readonly Term[], language = 'en'): MatcherIndex {
   const entries: EntrySpec[] = [];
   const rules: RuleSpec[] = [];
   const seen = new Set<string>();
@@ -166,7 +171,13 @@ export function buildMatcherIndex(terms: readonly Term[]): MatcherIndex {
       }
     }
   });
-  return { version: 4, terms: terms.map((t) => t.id), rules, ...packEntries(entries) };
+  return {
+    version: 4,
+    terms: terms.map((t) => t.id),
+    language,
+    rules,
+    ...packEntries(entries),
+  };
 }
 
 /** Groups `entries` by lower-case first token into the table and its probe filter. */

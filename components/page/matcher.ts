@@ -45,6 +45,8 @@ export interface Match {
 /** A compiled index, ready to match. */
 export interface Matcher {
   termIds: readonly string[];
+  /** The terms' language (a primary subtag such as "en"); '' when they fit any. */
+  language: string;
   find(text: string): Match[];
 }
 
@@ -316,5 +318,5 @@ export function compileMatcher(index: MatcherIndex): Matcher {
     return matches;
   }
 
-  return { termIds: index.terms, find };
+  return { termIds: index.terms, language: index.language, find };
 }

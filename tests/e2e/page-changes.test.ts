@@ -81,12 +81,15 @@ test('a live blog: added entries are marked within half a second, edits re-marke
   await page.close();
 });
 
-test('forms, code, editable, hidden and aria-hidden text are never marked; traps neither', async () => {
+test('forms, code and editable text are never marked; traps neither; hidden text waits unseen', async () => {
   const page = await gloss.openFixture('skips.html');
   const marked = await markedTerms(page);
-  // Text hidden by CSS is marked invisibly but is not listed as on the page.
+  // Hidden text is marked invisibly (so it shows marked when revealed) but is not listed as on
+  // the page; aria-hidden text is on the page for a sighted reader.
   expect(marked).toEqual([
     { id: 'instc', text: 'INSTC' },
+    { id: 'kudankulam', text: 'Kudankulam' },
+    { id: 'brahmos', text: 'BrahMos' },
     { id: 'instc', text: 'INSTC' },
     { id: 'brahmos', text: 'BrahMos' },
     { id: 'quad', text: 'Quad' },
@@ -101,6 +104,7 @@ test('forms, code, editable, hidden and aria-hidden text are never marked; traps
     enabled: true,
     terms: [
       { id: 'instc', count: 1 },
+      { id: 'brahmos', count: 1 },
       { id: 'quad', count: 1 },
     ],
   });
