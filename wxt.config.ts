@@ -7,7 +7,7 @@ import license from 'rollup-plugin-license';
 import { defineConfig } from 'wxt';
 import type { Plugin } from 'vite';
 import { parseFactBase, type FactBase } from './data/fact-base';
-import { buildMatcherIndex } from './components/page/matcher-index';
+import { buildMatcherIndex } from './components/shared/matcher-index';
 import { buildSearchIndex } from './components/search/search-index';
 import { syntheticTerms } from './data/synthetic-terms';
 

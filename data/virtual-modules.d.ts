@@ -1,7 +1,7 @@
 // Virtual modules served by the `gloss-data` plugin in wxt.config.ts, built from data/ at build time.
 
 declare module 'virtual:gloss/matcher-index' {
-  const index: import('../components/page/matcher-index').MatcherIndex;
+  const index: import('../components/shared/matcher-index').MatcherIndex;
   export default index;
 }
 

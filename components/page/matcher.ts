@@ -15,7 +15,7 @@ import {
   probe,
   type MatcherIndex,
   type RuleSpec,
-} from './matcher-index';
+} from '../shared/matcher-index';
 import {
   isIgnorableCode,
   isJoinerCode,

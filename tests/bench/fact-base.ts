@@ -7,7 +7,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Term } from '../../data/schema';
 import { parseFactBase } from '../../data/fact-base';
-import { aliasVariants } from '../../components/page/matcher-index';
+import { aliasVariants } from '../../components/shared/matcher-index';
 import { syntheticTerms } from '../../data/synthetic-terms';
 import { repoRoot } from '../e2e/harness';
 

@@ -17,7 +17,7 @@ import { cpus, platform, release, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromiumPath, repoRoot } from '../e2e/harness';
-import { buildMatcherIndex } from '../../components/page/matcher-index';
+import { buildMatcherIndex } from '../../components/shared/matcher-index';
 import { compileMatcher } from '../../components/page/matcher';
 import { launchBench } from './browser';
 import { measureArticleFloor, writeFloorExtension, type ArticleFloor } from './floors';

@@ -5,7 +5,7 @@
  */
 import { expect, test } from 'vitest';
 import { termSchema, type Term } from '../../../data/schema';
-import { buildMatcherIndex } from '../../../components/page/matcher-index';
+import { buildMatcherIndex } from '../../../components/shared/matcher-index';
 import { compileMatcher } from '../../../components/page/matcher';
 import { allTerms } from './load';
 

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, test } from 'vitest';
 import { Annotator, type AnnotatorEnv, type Painter } from '../../../components/page/annotator';
-import { buildMatcherIndex } from '../../../components/page/matcher-index';
+import { buildMatcherIndex } from '../../../components/shared/matcher-index';
 import { compileMatcher } from '../../../components/page/matcher';
 import type { Occurrence } from '../../../components/page/occurrence-store';
 import { TEST_TERMS } from './terms';

@@ -3,7 +3,7 @@
  * that must not match as ordinary lower-case words.
  */
 import { describe, expect, test } from 'vitest';
-import { buildMatcherIndex, caseModeOf } from '../../../components/page/matcher-index';
+import { buildMatcherIndex, caseModeOf } from '../../../components/shared/matcher-index';
 import { compileMatcher } from '../../../components/page/matcher';
 import {
   normalizeKey,

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { buildMatcherIndex } from '../../../components/page/matcher-index';
+import { buildMatcherIndex } from '../../../components/shared/matcher-index';
 import { compileMatcher } from '../../../components/page/matcher';
 import {
   compactKey,

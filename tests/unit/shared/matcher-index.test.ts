@@ -3,10 +3,10 @@
  * names at 80 terms as at thousands (the probe filter and the table's bisection scale).
  */
 import { describe, expect, test } from 'vitest';
-import { buildMatcherIndex, probe } from '../../../components/page/matcher-index';
+import { buildMatcherIndex, probe } from '../../../components/shared/matcher-index';
 import { compileMatcher } from '../../../components/page/matcher';
 import { syntheticTerms, syntheticWord } from '../../../data/synthetic-terms';
-import { TEST_TERMS } from './terms';
+import { TEST_TERMS } from '../page/terms';
 
 const TEXT =
   'In Moscow the S-400 deal, two AK-203s and the Su30 fleet were discussed; Sakhalin 1 too.';

@@ -9,7 +9,7 @@
  * alias, so its set-up cost stays the same at 80 terms or at 10,000.
  */
 import type { Term } from '../../data/schema';
-import { isSymbolCode, startsWithCapital, tokenStrings } from '../shared/text-tokens';
+import { isSymbolCode, startsWithCapital, tokenStrings } from './text-tokens';
 
 /** A context rule as the page needs it: lower-case words and a window. */
 export interface RuleSpec {
