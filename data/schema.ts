@@ -129,4 +129,12 @@ export type ContextRule = z.infer<typeof contextRuleSchema>;
 export type FactValue = z.infer<typeof factValueSchema>;
 export type Fact = z.infer<typeof factSchema>;
 export type Term = z.infer<typeof termSchema>;
+/**
+ * A term as any fact pack carries it (data/pack.schema.json): the bundled pack's own terms are
+ * stricter (a category from the list above, a longer summary), so every `Term` is a `PackTerm`.
+ */
+export type PackTerm = Omit<Term, 'category' | 'related'> & {
+  category?: string;
+  related: string[];
+};
 export type Source = z.infer<typeof sourceSchema>;

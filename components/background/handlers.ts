@@ -2,17 +2,22 @@
  * What the background answers, built from plain parts (the fact base and a storage area) so the
  * entrypoint only wires browser events to it and tests can run it with a fake storage.
  */
-import type { Source } from '../../data/schema';
+import type { PackTerm, Source } from '../../data/schema';
 import type { FactBase } from '../../data/fact-base';
 import { createBookmarkWriter, type BookmarkWriter } from '../store/bookmark-writer';
 import { createReviewWriter } from '../store/review-writer';
+import { bundledPack, createPackWriter, type PackWriter } from '../store/pack-writer';
+import type { Pack } from '../store/pack-format';
 import type { TermDetail } from '../shared/messages';
 import { sendTabMessage, type Handlers, type TabsLike } from '../shared/messaging';
 import { readSettings, type StorageAreaLike } from '../store/settings';
 import { updateSettings } from '../store/settings-update';
 
 /** The term with only the sources its facts cite, and the names of its related terms. */
-export function termDetail(base: FactBase, id: string): TermDetail | null {
+export function termDetail(
+  base: Pick<FactBase, 'sources'> & { terms: readonly PackTerm[] },
+  id: string,
+): TermDetail | null {
   const term = base.terms.find((t) => t.id === id);
   if (!term) return null;
   const cited = new Set(
@@ -24,7 +29,20 @@ export function termDetail(base: FactBase, id: string): TermDetail | null {
     const r = base.terms.find((t) => t.id === rid);
     return r ? [{ id: r.id, name: r.name }] : [];
   });
-  return { term, sources, related };
+  return { term, sources, related, pack: null };
+}
+
+/** The same for a term of an imported pack: its ids qualified (`packId~termId`). */
+export function packTermDetail(pack: Pack, termId: string): TermDetail | null {
+  const detail = termDetail(pack, termId);
+  if (!detail) return null;
+  const qualify = (id: string) => `${pack.id}~${id}`;
+  return {
+    ...detail,
+    term: { ...detail.term, id: qualify(detail.term.id) },
+    related: detail.related.map((r) => ({ ...r, id: qualify(r.id) })),
+    pack: pack.title,
+  };
 }
 
 /** The address of the popup page showing one term, for `term:open` (relative to the extension). */
@@ -42,7 +60,7 @@ export function createBackgroundHandlers(deps: {
   /** Opens an extension page (a path such as `/popup.html?term=s-400`) in a new tab. */
   openPage?: (path: string) => Promise<unknown>;
   now?: () => Date;
-}): { handlers: Handlers; writer: BookmarkWriter } {
+}): { handlers: Handlers; writer: BookmarkWriter; packs: PackWriter } {
   const writer = createBookmarkWriter(deps.storage, { now: deps.now });
   const grade = createReviewWriter(deps.storage, { queue: writer.queue, now: deps.now });
   let loaded: Promise<{ base: FactBase; ids: Set<string> }> | null = null;
@@ -55,8 +73,17 @@ export function createBackgroundHandlers(deps: {
     loaded.catch(() => (loaded = null));
     return loaded;
   };
+  const packs = createPackWriter(deps.storage, {
+    queue: writer.queue,
+    bundled: async () => bundledPack((await factBase()).base),
+    now: deps.now,
+  });
   const handlers: Handlers = {
     'term:get': async ({ id }) => {
+      if (id.includes('~')) {
+        const found = await packs.term(id);
+        return found ? packTermDetail(found.pack, found.term.id) : null;
+      }
       const { base, ids } = await factBase();
       return ids.has(id) ? termDetail(base, id) : null;
     },
@@ -78,8 +105,13 @@ export function createBackgroundHandlers(deps: {
       await deps.setBadge(tabId, badge && n > 0 ? String(n) : '');
     },
     'settings:update': (update) => writer.queue.run(() => updateSettings(deps.storage, update)),
+    'pack:list': () => packs.list(),
+    'pack:preview': ({ text }) => packs.preview(String(text)),
+    'pack:import': ({ text }) => packs.importText(String(text)),
+    'pack:set-enabled': ({ id, enabled }) => packs.setEnabled(String(id), enabled === true),
+    'pack:remove': ({ id }) => packs.remove(String(id)),
   };
-  return { handlers, writer };
+  return { handlers, writer, packs };
 }
 
 /** The part of `browser.tabs` the keyboard command needs. */

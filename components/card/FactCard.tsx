@@ -50,6 +50,7 @@ export function FactCard(props: FactCardProps) {
         </button>
       </div>
       <p class="expansion">{term.expansion}</p>
+      {detail.pack ? <p class="card-pack">From the pack “{detail.pack}”</p> : null}
       <p class="summary">{term.summary}</p>
       {props.notice ? (
         <p class="notice" role="status">

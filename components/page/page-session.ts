@@ -9,7 +9,9 @@ import { highlightEnv } from './highlight-env';
 import { HighlightPainter } from './highlight-painter';
 import { HoverTracker } from './hover-tracker';
 import { hoverEnv } from './hover-env';
-import type { Matcher } from './matcher';
+import { compileMatcher, type Matcher } from './matcher';
+import { isMatcherIndex } from '../shared/matcher-index';
+import { PACK_INDEX_KEY } from '../store/pack-store';
 import type { MessageType, PageTerms, ProtocolMap } from '../shared/messages';
 import { createMessageRouter, sendMessage } from '../shared/messaging';
 import {
@@ -92,11 +94,14 @@ function pageEnv(win: Window & typeof globalThis): AnnotatorEnv {
 export function startPageSession(options: {
   win: Window & typeof globalThis;
   browser: PageBrowser;
+  /** The matcher of the pack built into Gloss, used while no imported pack is stored. */
   matcher: Matcher;
   /** Loads the card UI (the first time a reader points at a term). */
   loadCardUi: () => Promise<CreateCardUi>;
 }): PageSession {
-  const { win, browser, matcher } = options;
+  const { win, browser } = options;
+  /** The bundled pack's matcher, or the one the background built for the packs that are on. */
+  let matcher = options.matcher;
   const doc = win.document;
   const host = win.location.hostname;
   const send = <T extends MessageType>(type: T, payload: ProtocolMap[T]['request']) =>
@@ -126,7 +131,9 @@ export function startPageSession(options: {
     get settings() {
       return settings;
     },
-    termIds: matcher.termIds,
+    get termIds() {
+      return matcher.termIds;
+    },
     annotator: null,
     ready: Promise.resolve(),
     destroy,
@@ -203,8 +210,21 @@ export function startPageSession(options: {
     badgeSoon();
   }
 
+  /** Uses the stored index of the packs that are on, or the bundled one when there is none. */
+  function useIndex(stored: unknown): void {
+    matcher = isMatcherIndex(stored) ? compileMatcher(stored) : options.matcher;
+  }
+
   const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
     if (area !== 'local') return;
+    if (PACK_INDEX_KEY in changes) {
+      // Packs changed in the popup: re-mark the open page with the new index, no reload needed.
+      useIndex(changes[PACK_INDEX_KEY]?.newValue);
+      if (session.annotator) {
+        stopMarking();
+        apply(settings);
+      }
+    }
     if (SETTINGS_KEY in changes) apply(migrateSettings(changes[SETTINGS_KEY]?.newValue));
     if ('bookmarks' in changes) cards?.refreshBookmarks();
   };
@@ -239,9 +259,15 @@ export function startPageSession(options: {
 
   browser.storage.onChanged.addListener(onStorage);
   browser.runtime.onMessage.addListener(onMessage);
-  session.ready = browser.storage.local
-    .get(SETTINGS_KEY)
-    .then((stored) => apply(migrateSettings(stored[SETTINGS_KEY])))
+  // Both reads at once: a page with no imported pack pays one empty answer, not a round trip.
+  session.ready = Promise.all([
+    browser.storage.local.get(SETTINGS_KEY),
+    browser.storage.local.get(PACK_INDEX_KEY).catch(() => ({}) as Record<string, unknown>),
+  ])
+    .then(([stored, packs]) => {
+      useIndex(packs[PACK_INDEX_KEY]);
+      apply(migrateSettings(stored[SETTINGS_KEY]));
+    })
     .catch(() => apply({ ...DEFAULT_SETTINGS }))
     .then(() => session.ready);
 

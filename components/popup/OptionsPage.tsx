@@ -1,11 +1,14 @@
 /**
  * The options page (the browser's "Extension options"): the same settings as the popup's tab,
- * and the sites where the reader switched Gloss off, each with a button to switch it back on (the
- * popup only shows the current tab's site).
+ * the fact packs (imported here rather than in the popup: a toolbar popup closes when a file
+ * picker opens in some browsers), and the sites where the reader switched Gloss off, each with a
+ * button to switch it back on (the popup only shows the current tab's site).
  */
 import type { PopupApi } from './popup-api';
+import { usePacks } from './hooks/usePacks';
 import { useSettings } from './hooks/useSettings';
 import { useTheme } from './hooks/useTheme';
+import { PacksPanel } from './PacksPanel';
 import { SettingsPanel } from './SettingsPanel';
 
 export interface OptionsPageProps {
@@ -17,6 +20,7 @@ export interface OptionsPageProps {
 /** The whole options page. */
 export function OptionsPage({ api, root }: OptionsPageProps) {
   const state = useSettings(api);
+  const packs = usePacks(api);
   useTheme(state.settings.theme, root);
   const sites = state.settings.disabledSites;
   return (
@@ -35,6 +39,7 @@ export function OptionsPage({ api, root }: OptionsPageProps) {
         siteSwitch={false}
         onUpdate={state.update}
       />
+      <PacksPanel state={packs} />
       <section class="sites" aria-labelledby="sites-title">
         <h2 id="sites-title" class="view-title">
           Sites where Gloss is off

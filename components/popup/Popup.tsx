@@ -155,6 +155,9 @@ export function Popup(props: PopupProps) {
               error={settings.error}
               unread={settings.unread}
               onUpdate={settings.update}
+              onManagePacks={() =>
+                void api.openPage('options.html#packs').then(() => window.close())
+              }
             />
           )}
         </div>

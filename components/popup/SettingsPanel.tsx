@@ -16,6 +16,8 @@ export interface SettingsPanelProps {
   /** False on the options page, which belongs to no site and lists the sites switched off. */
   siteSwitch?: boolean;
   onUpdate(update: SettingsUpdate): void;
+  /** Opens the options page's fact packs (absent on the options page itself). */
+  onManagePacks?: () => void;
 }
 
 interface Choice<T extends string> {
@@ -177,6 +179,11 @@ export function SettingsPanel(props: SettingsPanelProps) {
         ]}
         onChange={(theme) => onUpdate({ theme })}
       />
+      {props.onManagePacks ? (
+        <button type="button" class="button" onClick={props.onManagePacks}>
+          Fact packs…
+        </button>
+      ) : null}
       <p class="footnote">Gloss works offline: it sends nothing anywhere.</p>
     </section>
   );

@@ -65,6 +65,22 @@ export interface MatcherIndex {
   filter: string;
 }
 
+/** True for a stored value that is a matcher index of this format (a page checks before use). */
+export function isMatcherIndex(value: unknown): value is MatcherIndex {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Partial<MatcherIndex>;
+  return (
+    v.version === 4 &&
+    Array.isArray(v.terms) &&
+    Array.isArray(v.rules) &&
+    typeof v.table === 'string' &&
+    typeof v.filter === 'string' &&
+    typeof v.language === 'string' &&
+    typeof v.probeBits === 'number' &&
+    v.filter.length === (1 << v.probeBits) >>> 2
+  );
+}
+
 /** Separators of the packed table. */
 export const LINE_END = '~';
 export const ENTRY_SEP = ';';
@@ -140,7 +156,10 @@ export function aliasVariants(alias: string): string[][] {
  * Builds the index for `terms` (written in `language`), in the order given. Throws on an alias
  * with no tokens.
  */
-export function buildMatcherIndex(terms: readonly Term[], language = 'en'): MatcherIndex {
+export function buildMatcherIndex(
+  terms: readonly Pick<Term, 'id' | 'aliases' | 'caseSensitive' | 'anyCase' | 'contextRules'>[],
+  language = 'en',
+): MatcherIndex {
   const entries: EntrySpec[] = [];
   const rules: RuleSpec[] = [];
   const seen = new Set<string>();

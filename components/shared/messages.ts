@@ -2,7 +2,8 @@
  * Every message Gloss sends between its parts, in one typed map. The background is the only
  * writer of stored data, so several tabs and the popup saving at once never lose a write.
  */
-import type { Source, Term } from '../../data/schema';
+import type { PackTerm, Source } from '../../data/schema';
+import type { PackPreview, PackSummary } from '../store/pack-writer';
 import type { Bookmark, ImportOutcome, PageRef } from '../store/bookmark-store';
 import type { ReviewGrade } from '../store/review-store';
 import type { Settings } from '../store/settings';
@@ -10,7 +11,9 @@ import type { SettingsUpdate } from '../store/settings-update';
 
 /** A term with the sources its facts cite, as the card and the popup's term page need it. */
 export interface TermDetail {
-  term: Term;
+  term: PackTerm;
+  /** The title of the imported pack the term comes from; null for the pack built into Gloss. */
+  pack: string | null;
   sources: Record<string, Source>;
   /** The related terms with their display names, so a card can link them without the fact base. */
   related: { id: string; name: string }[];
@@ -60,6 +63,16 @@ export interface ProtocolMap {
   'page:badge': { request: { count: number }; response: void };
   /** Popup → background: change settings (whole record written once); returns the new settings. */
   'settings:update': { request: SettingsUpdate; response: Settings };
+  /** Popup → background: every pack (the built-in one first) and whether it is on. */
+  'pack:list': { request: Record<string, never>; response: PackSummary[] };
+  /** Popup → background: check a pack file and say what importing it would change; writes nothing. */
+  'pack:preview': { request: { text: string }; response: PackPreview };
+  /** Popup → background: import (or replace with a newer version) a pack file; all or nothing. */
+  'pack:import': { request: { text: string }; response: PackPreview };
+  /** Popup → background: switch a pack on or off; returns every pack. */
+  'pack:set-enabled': { request: { id: string; enabled: boolean }; response: PackSummary[] };
+  /** Popup → background: remove an imported pack; returns every pack. */
+  'pack:remove': { request: { id: string }; response: PackSummary[] };
 }
 
 export type MessageType = keyof ProtocolMap;

@@ -46,6 +46,7 @@ const detail: TermDetail = {
     },
   },
   related: [],
+  pack: null,
 };
 
 /** A popover that renders the card into an element of the document, with no shadow root. */
