@@ -101,19 +101,19 @@ export function PacksPanel({ state }: { state: PacksState }) {
           take(e.dataTransfer?.files);
         }}
       >
-        <p>Drop a pack file (.json) here, or</p>
+        <p>Drop a pack (.json) or a glossary (CSV, or Anki’s plain-text export) here, or</p>
         <button
           type="button"
           class="button"
           disabled={state.busy}
           onClick={() => input.current?.click()}
         >
-          Choose a pack file…
+          Choose a file…
         </button>
         <input
           ref={input}
           type="file"
-          accept=".json,application/json"
+          accept=".json,.csv,.tsv,.txt,application/json,text/csv,text/plain"
           class="visually-hidden"
           aria-label="Pack file"
           tabIndex={-1}

@@ -71,6 +71,8 @@ export type ImportOutcome =
 
 /** Same rule as `idPattern` in `data/schema.ts` (not imported: that module pulls in zod). */
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** A term of an imported pack is `packId~termId` (see `qualifiedTermId` in pack-store.ts). */
+const TERM_ID = /^(?:[a-z0-9]+(?:-[a-z0-9]+)*~)?[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** The key that identifies a bookmark: `termId/factId`. */
 export function bookmarkKey(b: { termId: string; factId: string }): string {
@@ -81,9 +83,9 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function checkId(value: unknown, name: string): string | undefined {
+function checkId(value: unknown, name: string, pattern = ID, max: number = LIMITS.id) {
   if (typeof value !== 'string') return `"${name}" is missing or not text`;
-  if (value.length > LIMITS.id || !ID.test(value)) return `"${name}" is not a valid id`;
+  if (value.length > max || !pattern.test(value)) return `"${name}" is not a valid id`;
   return undefined;
 }
 
@@ -93,7 +95,8 @@ function checkId(value: unknown, name: string): string | undefined {
  */
 export function validateBookmark(value: unknown): Bookmark | string {
   if (!isObject(value)) return 'not an object';
-  const idError = checkId(value.termId, 'termId') ?? checkId(value.factId, 'factId');
+  const idError =
+    checkId(value.termId, 'termId', TERM_ID, LIMITS.id * 2 + 1) ?? checkId(value.factId, 'factId');
   if (idError) return idError;
   if (typeof value.savedAt !== 'string' || !Number.isFinite(Date.parse(value.savedAt))) {
     return '"savedAt" is not a date';

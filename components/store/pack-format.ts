@@ -11,7 +11,7 @@ import type { PackTerm, Source } from '../../data/schema';
 import schema from '../../data/pack.schema.json';
 import { aliasVariants } from '../shared/matcher-index';
 
-import { MAX_PACK_BYTES } from './pack-store';
+import { MAX_PACK_BYTES, type PackProblem } from './pack-store';
 
 export { MAX_PACK_BYTES };
 /** At most this many problems are reported: the first few are what an author fixes first. */
@@ -31,12 +31,7 @@ export interface Pack {
   terms: PackTerm[];
 }
 
-/** One thing wrong with a file, where it is (1-based line and column) and what to do. */
-export interface PackProblem {
-  line: number;
-  column: number;
-  message: string;
-}
+export { describeProblems, type PackProblem } from './pack-store';
 
 export type PackParse = { ok: true; pack: Pack } | { ok: false; problems: PackProblem[] };
 
@@ -250,9 +245,4 @@ export function parsePackText(text: string): PackParse {
   if (problems.length > 0) return { ok: false, problems };
   for (const term of pack.terms) term.related ??= [];
   return { ok: true, pack };
-}
-
-/** The problems as lines for a message: "Line 12, column 5: …". */
-export function describeProblems(problems: readonly PackProblem[]): string[] {
-  return problems.map((p) => `Line ${p.line}, column ${p.column}: ${p.message}`);
 }

@@ -22,6 +22,18 @@ export const PACKS_VERSION = 1;
 /** The largest pack file read (a 10,000-term pack with full facts is about 6 MB). */
 export const MAX_PACK_BYTES = 10 * 1024 * 1024;
 
+/** One thing wrong with a file, where it is (1-based line and column) and what to do. */
+export interface PackProblem {
+  line: number;
+  column: number;
+  message: string;
+}
+
+/** Problems as lines for the reader: `Line 4, column 12: …`. */
+export function describeProblems(problems: readonly PackProblem[]): string[] {
+  return problems.map((p) => `Line ${p.line}, column ${p.column}: ${p.message}`);
+}
+
 /** One imported pack and its state. */
 export interface StoredPack {
   pack: Pack;

@@ -59,7 +59,7 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 const isDate = (v: unknown): v is string => typeof v === 'string' && Number.isFinite(Date.parse(v));
 const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
-const KEY = /^[a-z0-9]+(?:-[a-z0-9]+)*\/[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const KEY = /^(?:[a-z0-9]+(?:-[a-z0-9]+)*~)?[a-z0-9]+(?:-[a-z0-9]+)*\/[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** Checks one entry; returns it (copied) or why it is not one. */
 export function validateReviewEntry(value: unknown): ReviewEntry | string {

@@ -115,6 +115,35 @@ test('a broken file is refused with its lines; nothing is stored', async () => {
   await options.close();
 });
 
+test('a CSV glossary becomes a pack: marked in the open tab, refused with its lines when bad', async () => {
+  const article = await gloss.openFixture('packs.html');
+  const options = await openOptions();
+  await chooseFile(options, 'bad words.csv', 'term,aliases,note\nRepo rate,,\n,orphan,\n');
+  await options
+    .locator('.packs [role=alert]')
+    .getByText('Line 3, column 1: The term (first column) is empty.')
+    .waitFor();
+  await chooseFile(
+    options,
+    'exam words.csv',
+    'term,aliases,note\nRepo rate,policy rate,"The rate a central bank lends at, short term."\n' +
+      'Current account deficit,CAD,\n',
+  );
+  await options.locator('.pack-confirm').getByText('exam words.csv').waitFor();
+  await options.getByRole('button', { name: 'Import', exact: true }).click();
+  await options.getByText(/exam words\.csv .* imported: 2 terms/).waitFor();
+  await expect
+    .poll(() => markedTerms(article), { timeout: 5000 })
+    .toContainEqual(expect.objectContaining({ id: 'exam-words~repo-rate' }));
+  const glossary = (await markedTerms(article)).filter((m) => m.id.startsWith('exam-words~'));
+  // "repo rate" in lower case is marked; "CAD" only in capitals (not "cad").
+  expect(glossary.map((m) => m.text)).toEqual(['repo rate', 'CAD']);
+  await options.getByRole('button', { name: 'Remove exam words.csv' }).click();
+  await expect.poll(() => ids(article), { timeout: 5000 }).not.toContain('exam-words~repo-rate');
+  await options.close();
+  await article.close();
+});
+
 test('a newer version shows what changes, then replaces the old one', async () => {
   const options = await openOptions();
   await options.setInputFiles('input[type=file]', samplePath);

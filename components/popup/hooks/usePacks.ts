@@ -5,7 +5,8 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { PopupApi } from '../popup-api';
-import { MAX_PACK_BYTES, PACKS_KEY } from '../../store/pack-store';
+import { glossaryKind, glossaryToPack } from '../../store/glossary-import';
+import { MAX_PACK_BYTES, PACKS_KEY, describeProblems } from '../../store/pack-store';
 import type { PackPreview, PackSummary } from '../../store/pack-writer';
 
 /** A file checked and waiting for the reader's yes. */
@@ -78,12 +79,20 @@ export function usePacks(api: PopupApi): PacksState {
       setProblems([]);
       file
         .text()
-        .then((text) =>
-          api.send('pack:preview', { text }).then((preview) => {
+        .then((raw) => {
+          // A CSV or Anki glossary becomes a pack first; its problems name its own lines.
+          const kind = glossaryKind(file.name, raw);
+          const made = kind ? glossaryToPack(file.name, raw, kind, new Date()) : null;
+          if (made && !made.ok) {
+            setProblems([`${file.name} was not imported:`, ...describeProblems(made.problems)]);
+            return;
+          }
+          const text = made ? made.text : raw;
+          return api.send('pack:preview', { text }).then((preview) => {
             if (preview.ok) setPending({ name: file.name, text, preview });
             else setProblems([`${file.name} was not imported:`, ...preview.problems]);
-          }),
-        )
+          });
+        })
         .catch((e: unknown) => setProblems([message(e)]))
         .finally(() => setBusy(false));
     },

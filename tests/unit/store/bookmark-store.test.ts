@@ -151,6 +151,16 @@ describe('changes', () => {
 
   test('toggle refuses ids that are not ids', () => {
     expect(() => toggle([], { termId: '../x', factId: 'f', page: null }, now)).toThrow(/termId/);
+    expect(() => toggle([], { termId: 'a~b~c', factId: 'f', page: null }, now)).toThrow(/termId/);
+    expect(() => toggle([], { termId: 's-400', factId: 'a~b', page: null }, now)).toThrow(/factId/);
+  });
+
+  test('a fact of an imported pack (packId~termId) can be saved', () => {
+    const saved = toggle([], { termId: 'my-pack~orion', factId: 'length', page: null }, now);
+    expect(saved.items.map((x) => x.termId)).toEqual(['my-pack~orion']);
+    expect(validateBookmark({ ...b('my-pack~orion', 'length') })).toMatchObject({
+      termId: 'my-pack~orion',
+    });
   });
 
   test('cleanPage drops pages without an address and bounds titles', () => {
