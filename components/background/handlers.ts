@@ -80,12 +80,13 @@ export function createBackgroundHandlers(deps: {
   });
   const handlers: Handlers = {
     'term:get': async ({ id }) => {
-      if (id.includes('~')) {
-        const found = await packs.term(id);
-        return found ? packTermDetail(found.pack, found.term.id) : null;
-      }
-      const { base, ids } = await factBase();
-      return ids.has(id) ? termDetail(base, id) : null;
+      const [detail, also] = await Promise.all([
+        id.includes('~')
+          ? packs.term(id).then((found) => found && packTermDetail(found.pack, found.term.id))
+          : factBase().then(({ base, ids }) => (ids.has(id) ? termDetail(base, id) : null)),
+        packs.shared(id),
+      ]);
+      return detail && also.length > 0 ? { ...detail, also } : detail;
     },
     'term:open': async ({ id }) => {
       if ((await factBase()).ids.has(id)) await deps.openPage?.(termPagePath(id));

@@ -82,6 +82,16 @@ export function FactCard(props: FactCardProps) {
           ))}
         </nav>
       ) : null}
+      {detail.also && detail.also.length > 0 ? (
+        <nav class="related also" aria-label="The same name in other packs">
+          <span class="muted">Also in other packs:</span>
+          {detail.also.map((a) => (
+            <button type="button" class="chip" key={a.id} onClick={() => props.onOpenRelated(a.id)}>
+              {a.name} <span class="chip-pack">· {a.pack}</span>
+            </button>
+          ))}
+        </nav>
+      ) : null}
       <div class="card-foot">
         <button type="button" class="link" onClick={() => props.onOpenFull(term.id)}>
           {more > 0 ? `All ${term.facts.length} facts` : 'Open in full'} →

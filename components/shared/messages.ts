@@ -17,6 +17,8 @@ export interface TermDetail {
   sources: Record<string, Source>;
   /** The related terms with their display names, so a card can link them without the fact base. */
   related: { id: string; name: string }[];
+  /** Terms of other packs that are on and claim one of this term's aliases, with their pack. */
+  also?: { id: string; name: string; pack: string }[];
 }
 
 /** How many times each term is marked in a page, in order of first appearance. */

@@ -18,6 +18,8 @@ export const PACKS_QUARANTINE_KEY = 'packs.quarantine';
  * pack is on (the content script then uses the index built into it).
  */
 export const PACK_INDEX_KEY = 'packs.index';
+/** Terms of different packs that share an alias (see pack-shared.ts), written with the index. */
+export const PACKS_SHARED_KEY = 'packs.shared';
 export const PACKS_VERSION = 1;
 /** The largest pack file read (a 10,000-term pack with full facts is about 6 MB). */
 export const MAX_PACK_BYTES = 10 * 1024 * 1024;

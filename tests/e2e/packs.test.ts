@@ -77,6 +77,16 @@ test('import, mark in an open tab, card, switch off, remove', async () => {
     'From the pack “Sample glossary (test data)”',
   );
   await article.mouse.move(2, 2);
+  await expect.poll(async () => (await cardReport(article))?.heading ?? null).toBeNull();
+
+  // Both packs claim "S-400": the page marks the built-in term, whose card names the other.
+  await hoverText(article, '#built-in', 'S-400');
+  await expect.poll(async () => (await cardReport(article))?.heading).toBe('S-400 Triumf');
+  expect((await cardReport(article))?.text).toContain(
+    "Also in other packs:S-400 (test pack's own entry) · Sample glossary (test data)",
+  );
+  await article.mouse.move(2, 2);
+  await expect.poll(async () => (await cardReport(article))?.heading ?? null).toBeNull();
 
   // Off: the tab goes back to the built-in marks.
   await options.getByRole('switch', { name: 'Sample glossary (test data)' }).uncheck();

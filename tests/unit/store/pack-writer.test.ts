@@ -6,10 +6,12 @@ import { parsePackText, type Pack } from '../../../components/store/pack-format'
 import {
   PACKS_KEY,
   PACKS_QUARANTINE_KEY,
+  PACKS_SHARED_KEY,
   PACK_INDEX_KEY,
   compareVersions,
   parsePackRecord,
 } from '../../../components/store/pack-store';
+import { sharedAliases } from '../../../components/store/pack-shared';
 import { bundledPack, createPackWriter } from '../../../components/store/pack-writer';
 import { createWriteQueue } from '../../../components/store/write-queue';
 import { loadSources, allTerms } from '../data/load';
@@ -161,5 +163,72 @@ describe('stored record', () => {
     expect(parsePackRecord({ version: 7 }).rejects[0]?.reason).toMatch(/format this Gloss knows/);
     expect(compareVersions('1.10.0', '1.9.9')).toBeGreaterThan(0);
     expect(compareVersions('2.0.0', '2.0.0')).toBe(0);
+  });
+});
+
+describe('two packs claiming one alias', () => {
+  test('each term names the other, with its pack; switching one off forgets it', async () => {
+    const { storage, writer } = setup();
+    await writer.importText(sampleText);
+    // The sample pack has its own "S-400", as the bundled pack does.
+    expect(await writer.shared('s-400')).toEqual([
+      {
+        id: 'sample-glossary~s-400',
+        name: "S-400 (test pack's own entry)",
+        pack: 'Sample glossary (test data)',
+      },
+    ]);
+    expect(await writer.shared('sample-glossary~s-400')).toEqual([
+      { id: 's-400', name: 'S-400 Triumf', pack: bundled.title },
+    ]);
+    expect(await writer.shared('sample-glossary~orion-corridor')).toEqual([]);
+    await writer.setEnabled('sample-glossary', false);
+    expect(await writer.shared('s-400')).toEqual([]);
+    expect(storage.dump()[PACKS_SHARED_KEY]).toEqual({});
+  });
+
+  test('a damaged stored map names no one', async () => {
+    const { writer } = setup({ [PACKS_SHARED_KEY]: { 's-400': [{ id: 1 }, null, 'x'] } });
+    expect(await writer.shared('s-400')).toEqual([]);
+  });
+});
+
+describe('sharedAliases', () => {
+  const pack = (id: string, terms: [string, string[]][]): Pack => ({
+    ...bundled,
+    id,
+    title: `Pack ${id}`,
+    terms: terms.map(([tid, aliases]) => ({ ...bundled.terms[0]!, id: tid, name: tid, aliases })),
+  });
+
+  test('aliases compare as the matcher reads them: case and joined spellings', () => {
+    const shared = sharedAliases(
+      [
+        pack('a', [['su-30', ['Su-30MKI']]]),
+        pack('b', [
+          ['sukhoi', ['SU30MKI']],
+          ['other', ['Other']],
+        ]),
+      ],
+      'a',
+    );
+    expect(shared).toEqual({
+      'su-30': [{ id: 'b~sukhoi', name: 'sukhoi', pack: 'Pack b' }],
+      'b~sukhoi': [{ id: 'su-30', name: 'su-30', pack: 'Pack a' }],
+    });
+  });
+
+  test('terms of one pack that share an alias are not listed (the pack decides between them)', () => {
+    expect(
+      sharedAliases(
+        [
+          pack('a', [
+            ['x', ['Same']],
+            ['y', ['Same']],
+          ]),
+        ],
+        'z',
+      ),
+    ).toEqual({});
   });
 });
