@@ -111,6 +111,7 @@ export function createBackgroundHandlers(deps: {
     'pack:import': ({ text }) => packs.importText(String(text)),
     'pack:set-enabled': ({ id, enabled }) => packs.setEnabled(String(id), enabled === true),
     'pack:remove': ({ id }) => packs.remove(String(id)),
+    'pack:export': ({ id }) => packs.exportText(String(id)),
   };
   return { handlers, writer, packs };
 }

@@ -78,6 +78,17 @@ export function PacksPanel({ state }: { state: PacksState }) {
               <button
                 type="button"
                 class="button"
+                aria-label={`Export ${p.title}`}
+                disabled={state.busy}
+                onClick={() => state.exportPack(p.id)}
+              >
+                Export
+              </button>
+            )}
+            {p.bundled ? null : (
+              <button
+                type="button"
+                class="button"
                 aria-label={`Remove ${p.title}`}
                 disabled={state.busy}
                 onClick={() => state.remove(p.id)}

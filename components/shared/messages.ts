@@ -75,6 +75,8 @@ export interface ProtocolMap {
   'pack:set-enabled': { request: { id: string; enabled: boolean }; response: PackSummary[] };
   /** Popup → background: remove an imported pack; returns every pack. */
   'pack:remove': { request: { id: string }; response: PackSummary[] };
+  /** Popup → background: an imported pack as a file's text, to share; null if there is none. */
+  'pack:export': { request: { id: string }; response: string | null };
 }
 
 export type MessageType = keyof ProtocolMap;

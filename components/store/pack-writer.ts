@@ -70,6 +70,8 @@ export interface PackWriter {
   importText(text: string): Promise<PackImportOutcome>;
   setEnabled(id: string, enabled: boolean): Promise<PackSummary[]>;
   remove(id: string): Promise<PackSummary[]>;
+  /** An imported pack as a file to share (the format it was imported in), or null. */
+  exportText(id: string): Promise<string | null>;
   /** A term of an imported pack by its qualified id, with its pack; null when there is none. */
   term(id: string): Promise<{ term: PackTerm; pack: Pack } | null>;
   /** The terms of other packs that are on and share an alias with term `id` (qualified). */
@@ -208,6 +210,10 @@ export function createPackWriter(
         const entry = record.items.find((p) => p.pack.id === id);
         if (entry) entry.enabled = enabled;
       }),
+    async exportText(id) {
+      const entry = (await read()).record.items.find((p) => p.pack.id === id);
+      return entry ? `${JSON.stringify(entry.pack, null, 2)}\n` : null;
+    },
     remove: (id) =>
       transact((record) => {
         record.items = record.items.filter((p) => p.pack.id !== id);

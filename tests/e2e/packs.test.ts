@@ -181,6 +181,18 @@ test('a newer version shows what changes, then replaces the old one', async () =
   await options.getByRole('button', { name: 'Replace' }).click();
   await options.getByText('1.1.0 · 3 terms').waitFor();
 
+  // Shared as a file: the stored pack, in the format it came in, importable as it is.
+  const [download] = await Promise.all([
+    options.waitForEvent('download'),
+    options.getByRole('button', { name: 'Export Sample glossary (test data)' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('sample-glossary-1.1.0.json');
+  const saved = join(dir, download.suggestedFilename());
+  await download.saveAs(saved);
+  const exported = JSON.parse(readFileSync(saved, 'utf8'));
+  expect(exported.version).toBe('1.1.0');
+  expect(exported.terms.map((t: { id: string }) => t.id)).toContain('lyra-forum');
+
   // The same version again is refused, with the reason.
   await chooseFile(options, 'again.json', JSON.stringify(pack));
   await options

@@ -5,6 +5,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { PopupApi } from '../popup-api';
+import { downloadText } from './download';
 import { glossaryKind, glossaryToPack } from '../../store/glossary-import';
 import { MAX_PACK_BYTES, PACKS_KEY, describeProblems } from '../../store/pack-store';
 import type { PackPreview, PackSummary } from '../../store/pack-writer';
@@ -29,6 +30,8 @@ export interface PacksState {
   cancel(): void;
   setEnabled(id: string, enabled: boolean): void;
   remove(id: string): void;
+  /** Downloads an imported pack as `<id>-<version>.json`. */
+  exportPack(id: string): void;
 }
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -122,6 +125,17 @@ export function usePacks(api: PopupApi): PacksState {
           throw e;
         }),
         `${pack?.title ?? id} is ${enabled ? 'on' : 'off'}.`,
+      );
+    },
+    exportPack(id) {
+      const pack = packs.find((p) => p.id === id);
+      run(
+        api.send('pack:export', { id }).then((text) => {
+          if (text === null) throw new Error('That pack is no longer stored.');
+          const name = `${id}-${pack?.version ?? 'export'}.json`;
+          downloadText(document, name, text, 'application/json');
+        }),
+        `${pack?.title ?? id} was saved as a file.`,
       );
     },
     remove(id) {

@@ -232,3 +232,16 @@ describe('sharedAliases', () => {
     ).toEqual({});
   });
 });
+
+test('an imported pack exports as a file that imports again; the bundled one and unknown ids do not', async () => {
+  const { writer } = setup();
+  await writer.importText(sampleText);
+  const text = await writer.exportText('sample-glossary');
+  const again = parsePackText(text ?? '');
+  expect(again.ok && again.pack).toEqual(JSON.parse(text ?? 'null'));
+  expect(again.ok ? again.pack.terms.map((t) => t.id) : []).toEqual(
+    (JSON.parse(sampleText) as Pack).terms.map((t) => t.id),
+  );
+  expect(await writer.exportText(bundled.id)).toBeNull();
+  expect(await writer.exportText('nothing-here')).toBeNull();
+});
