@@ -7,31 +7,16 @@
 import { Validator, type OutputUnit } from '@cfworker/json-schema';
 import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode } from 'jsonc-parser';
 import type { Node, ParseError } from 'jsonc-parser';
-import type { PackTerm, Source } from '../../data/schema';
 import schema from '../../data/pack.schema.json';
 import { aliasVariants } from '../shared/matcher-index';
 
-import { MAX_PACK_BYTES, type PackProblem } from './pack-store';
+import { MAX_PACK_BYTES, type Pack, type PackProblem } from './pack-store';
 
 export { MAX_PACK_BYTES };
 /** At most this many problems are reported: the first few are what an author fixes first. */
 const MAX_PROBLEMS = 12;
 
-/** A pack as stored and used. */
-export interface Pack {
-  format: 'gloss-pack/1';
-  id: string;
-  title: string;
-  version: string;
-  language: string;
-  licence: string;
-  description?: string;
-  author?: string;
-  sources: Source[];
-  terms: PackTerm[];
-}
-
-export { describeProblems, type PackProblem } from './pack-store';
+export { describeProblems, type Pack, type PackProblem } from './pack-store';
 
 export type PackParse = { ok: true; pack: Pack } | { ok: false; problems: PackProblem[] };
 

@@ -5,8 +5,7 @@
  * reads a small map, not every pack.
  */
 import { aliasVariants } from '../shared/matcher-index';
-import type { Pack } from './pack-format';
-import { qualifiedTermId } from './pack-store';
+import { qualifiedTermId, type Pack } from './pack-store';
 
 /** A term of another pack with an alias in common. */
 export interface SharedTerm {

@@ -6,8 +6,7 @@
  * Version history of the stored value:
  * - 1: `{ version: 1, bundledEnabled, items: StoredPack[] }`.
  */
-import type { PackTerm } from '../../data/schema';
-import type { Pack } from './pack-format';
+import type { PackTerm, Source } from '../../data/schema';
 
 /** Storage key of the record. */
 export const PACKS_KEY = 'packs';
@@ -23,6 +22,20 @@ export const PACKS_SHARED_KEY = 'packs.shared';
 export const PACKS_VERSION = 1;
 /** The largest pack file read (a 10,000-term pack with full facts is about 6 MB). */
 export const MAX_PACK_BYTES = 10 * 1024 * 1024;
+
+/** A pack as stored and used (its file format: data/pack.schema.json, read by pack-format.ts). */
+export interface Pack {
+  format: 'gloss-pack/1';
+  id: string;
+  title: string;
+  version: string;
+  language: string;
+  licence: string;
+  description?: string;
+  author?: string;
+  sources: Source[];
+  terms: PackTerm[];
+}
 
 /** One thing wrong with a file, where it is (1-based line and column) and what to do. */
 export interface PackProblem {
