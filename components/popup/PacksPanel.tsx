@@ -75,26 +75,26 @@ export function PacksPanel({ state }: { state: PacksState }) {
               onChange={(e) => state.setEnabled(p.id, e.currentTarget.checked)}
             />
             {p.bundled ? null : (
-              <button
-                type="button"
-                class="button"
-                aria-label={`Export ${p.title}`}
-                disabled={state.busy}
-                onClick={() => state.exportPack(p.id)}
-              >
-                Export
-              </button>
-            )}
-            {p.bundled ? null : (
-              <button
-                type="button"
-                class="button"
-                aria-label={`Remove ${p.title}`}
-                disabled={state.busy}
-                onClick={() => state.remove(p.id)}
-              >
-                Remove
-              </button>
+              <>
+                <button
+                  type="button"
+                  class="button"
+                  aria-label={`Export ${p.title}`}
+                  disabled={state.busy}
+                  onClick={() => state.exportPack(p.id)}
+                >
+                  Export
+                </button>
+                <button
+                  type="button"
+                  class="button"
+                  aria-label={`Remove ${p.title}`}
+                  disabled={state.busy}
+                  onClick={() => state.remove(p.id)}
+                >
+                  Remove
+                </button>
+              </>
             )}
           </li>
         ))}
