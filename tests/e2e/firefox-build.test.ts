@@ -5,14 +5,11 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { repoRoot } from './harness';
+import { firefoxExtensionDir as dir } from './firefox-harness';
 
-const dir = join(repoRoot, '.output', 'firefox-mv2');
-
-beforeAll(() => {
-  execFileSync('npx', ['wxt', 'build', '-b', 'firefox'], { cwd: repoRoot, stdio: 'pipe' });
-}, 120_000);
+// The build itself is made by the suite's global set-up (global-setup.ts).
 
 test('the Firefox manifest has a gecko id and declares no data collection', () => {
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
