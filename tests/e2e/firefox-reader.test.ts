@@ -134,6 +134,7 @@ test('settings reach the open tab live: background style, "first only", then bac
 
 test('the per-site switch clears the open tab’s marks and brings them back', async () => {
   const all = await highlightSize('gloss-underline');
+  expect(all).toBeGreaterThan(20);
   await update({ site: { host: '127.0.0.1', enabled: false } });
   await expect.poll(() => highlightSize('gloss-underline')).toBe(0);
   await hover(page, '#arms', 'S-400');
