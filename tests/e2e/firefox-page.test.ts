@@ -20,6 +20,7 @@ import {
   waitForSteadyMarks,
   type FirefoxGloss,
 } from './firefox-harness';
+import { recordDomChanges } from './harness';
 
 let gloss: FirefoxGloss;
 let page: Page;
@@ -39,24 +40,7 @@ beforeAll(async () => {
   page = await gloss.browser.newPage();
   page.on('request', (r: HTTPRequest) => void requests.push(r.url()));
   // Every DOM change after parsing, recorded by the page's own script from the very start.
-  await page.evaluateOnNewDocument(() => {
-    const records: string[] = [];
-    (window as unknown as { __domChanges: string[] }).__domChanges = records;
-    document.addEventListener('DOMContentLoaded', () => {
-      new MutationObserver((list) => {
-        for (const r of list) {
-          const nodes = [...r.addedNodes, ...r.removedNodes];
-          if (nodes.length > 0 && nodes.every((n) => n.nodeName === 'GLOSS-ROOT')) continue;
-          records.push(`${r.type} on ${r.target.nodeName}`);
-        }
-      }).observe(document, {
-        subtree: true,
-        childList: true,
-        attributes: true,
-        characterData: true,
-      });
-    });
-  });
+  await page.evaluateOnNewDocument(recordDomChanges);
   await page.goto(`${gloss.origin}/demo-article.html`);
   await waitForSteadyMarks(page);
 });

@@ -495,3 +495,22 @@ export async function watchPageDom(page: Page): Promise<{ stop(): Promise<string
       ),
   };
 }
+
+/**
+ * Runs in the page's own world before its scripts: records every DOM change made after parsing
+ * (what changes later is not the page loading) in `window.__domChanges`, apart from Gloss's card
+ * host coming and going. Self-contained, as both browsers' init scripts serialise it.
+ */
+export function recordDomChanges(): void {
+  const records: string[] = [];
+  (window as unknown as { __domChanges: string[] }).__domChanges = records;
+  document.addEventListener('DOMContentLoaded', () => {
+    new MutationObserver((list) => {
+      for (const r of list) {
+        const nodes = [...r.addedNodes, ...r.removedNodes];
+        if (nodes.length > 0 && nodes.every((n) => n.nodeName === 'GLOSS-ROOT')) continue;
+        records.push(`${r.type} on ${r.target.nodeName}`);
+      }
+    }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+  });
+}

@@ -12,6 +12,7 @@ import {
   markedTerms,
   pointAtText,
   type Gloss,
+  recordDomChanges,
 } from './harness';
 
 let gloss: Gloss;
@@ -20,25 +21,7 @@ let page: Page;
 beforeAll(async () => {
   gloss = await launchGloss();
   // Record every DOM change from the very start, in the page's own world.
-  await gloss.context.addInitScript(() => {
-    const records: string[] = [];
-    (window as unknown as { __domChanges: string[] }).__domChanges = records;
-    // From the moment the parser is done: what changes after that is not the page loading.
-    document.addEventListener('DOMContentLoaded', () => {
-      new MutationObserver((list) => {
-        for (const r of list) {
-          const nodes = [...r.addedNodes, ...r.removedNodes];
-          if (nodes.length > 0 && nodes.every((n) => n.nodeName === 'GLOSS-ROOT')) continue;
-          records.push(`${r.type} on ${r.target.nodeName}`);
-        }
-      }).observe(document, {
-        subtree: true,
-        childList: true,
-        attributes: true,
-        characterData: true,
-      });
-    });
-  });
+  await gloss.context.addInitScript(recordDomChanges);
   page = await gloss.openFixture('demo-article.html');
 });
 
