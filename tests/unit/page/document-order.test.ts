@@ -1,0 +1,54 @@
+// @vitest-environment jsdom
+import { describe, expect, test } from 'vitest';
+import { DocumentOrder } from '../../../components/page/document-order';
+
+/** Three paragraphs of one text node each, in a fresh body. */
+function page(): Text[] {
+  const nodes = ['one', 'two', 'three'].map((t) => document.createTextNode(t));
+  document.body.replaceChildren(
+    ...nodes.map((n) => {
+      const p = document.createElement('p');
+      p.append(n);
+      return p;
+    }),
+  );
+  return nodes;
+}
+
+describe('DocumentOrder', () => {
+  test('keeps nodes in document order whatever order they are added in', () => {
+    const [a, b, c] = page() as [Text, Text, Text];
+    const order = new DocumentOrder(() => true);
+    order.add(c);
+    order.add(a);
+    order.add(b);
+    expect(order.list).toEqual([a, b, c]);
+    expect(order.lowerBound(b)).toBe(1);
+    expect(order.lowerBound(document.body)).toBe(0);
+  });
+
+  test('drops a released node once it has no marks, and lists it again when repainted', () => {
+    const [a, b, c] = page() as [Text, Text, Text];
+    const painted = new Set([a, b, c]);
+    const order = new DocumentOrder((n) => painted.has(n));
+    for (const n of [a, b, c]) order.add(n);
+    painted.delete(b);
+    order.release(b);
+    expect(order.list).toEqual([a, c]);
+    expect(order.has(b)).toBe(false);
+    painted.add(b);
+    order.add(b);
+    expect(order.list).toEqual([a, b, c]);
+  });
+
+  test('a node painted again while still listed moves to where it now is', () => {
+    const [a, b, c] = page() as [Text, Text, Text];
+    const order = new DocumentOrder(() => true);
+    for (const n of [a, b, c]) order.add(n);
+    // The page moves the first paragraph to the end.
+    document.body.append(a.parentNode as Node);
+    order.release(a);
+    order.add(a);
+    expect(order.list).toEqual([b, c, a]);
+  });
+});
