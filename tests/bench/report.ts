@@ -4,96 +4,17 @@
  */
 import { PAGE_HIGHLIGHTS } from './scripts';
 import type { BenchResults, StaticRuns } from './run';
-import type { CompetitorResult, LiveResult } from './measure';
-import { bytes, ms, quantile, range, ratio, summarize, type Summary } from './stats';
+import type { LiveResult } from './measure';
+import { chart, competitorMs, extrapolatedNote, markCount, med } from './report-format';
+import { articleFloorText, check, goalsOf, liveCost, staticRuns } from './report-goals';
+import { METHOD } from './report-method';
+import { bytes, ms, quantile, range, ratio, summarize } from './stats';
 
-const BLOCKS = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
-
-/** A bar of `value` on a log scale from `low` to `high`, `width` characters at most. */
-function bar(value: number, low: number, high: number, width = 44): string {
-  if (!Number.isFinite(value) || value <= 0) return '';
-  const share = Math.max(0, Math.log10(value / low)) / Math.log10(high / low);
-  const eighths = Math.max(1, Math.round(Math.min(1, share) * width * 8));
-  return '█'.repeat(Math.floor(eighths / 8)) + (BLOCKS[eighths % 8] ?? '');
-}
-
-function chart(title: string, rows: { label: string; value: number; note?: string }[]): string {
-  const values = rows.map((r) => r.value).filter((v) => Number.isFinite(v) && v > 0);
-  const high = 10 ** Math.ceil(Math.log10(Math.max(...values, 10)));
-  const low = Math.min(0.1, ...values.map((v) => 10 ** Math.floor(Math.log10(v))));
-  const width = Math.max(...rows.map((r) => r.label.length));
-  const lines = rows.map(
-    (r) =>
-      `${r.label.padEnd(width)}  ${bar(r.value, low, high).padEnd(45)} ${ms(r.value).padStart(7)} ms${r.note ? `  ${r.note}` : ''}`,
-  );
-  return [
-    `${title} (main-thread ms, log scale ${ms(low)}–${ms(high)} ms)`,
-    '',
-    '```text',
-    ...lines,
-    '```',
-  ].join('\n');
-}
-
-const med = (values: number[]): number => summarize(values).median;
-
-function markCount(run: CompetitorResult | undefined): string {
-  if (!run) return '–';
-  return run.extrapolated
-    ? `${run.count.toLocaleString('en-US')} (stopped)`
-    : run.count.toLocaleString('en-US');
-}
-
-function competitorMs(runs: CompetitorResult[]): Summary {
-  return summarize(runs.map((r) => r.ms));
-}
-
-function extrapolatedNote(runs: CompetitorResult[]): string {
-  const stopped = runs.filter((r) => r.extrapolated);
-  if (!stopped.length) return '';
-  const failed = stopped.find((r) => r.error);
-  const share = `${Math.round(summarize(stopped.map((r) => r.done * 100)).median)}% done`;
-  return failed
-    ? ` ≈ extrapolated: mark.js failed (${failed.error}) at ${share}`
-    : ` ≈ extrapolated: stopped at the deadline at ${share}`;
-}
-
-interface Goal {
-  goal: string;
-  target: string;
-  measured: string;
-  met: boolean | null;
-}
-
-function check(met: boolean | null): string {
-  return met === null ? '–' : met ? '✅ met' : '❌ missed';
-}
-
-/**
- * Live page, per 50 appended paragraphs: Gloss's own script (from the trace), what its marks add
- * to pre-paint and paint (runs with Gloss minus runs without, medians), their sum, and the
- * difference of the whole runs (which also carries the page's own noise).
- */
-function liveCost(
-  results: BenchResults,
-  extra: number,
-  runs?: LiveResult[],
-): { script: number; paint: number; cost: number; whole: number } {
-  const on = runs ?? results.live[extra] ?? [];
-  const off = results.liveBaseline;
-  const paragraphs = results.pages.find((p) => p.name === 'live')?.live?.paragraphs ?? 1;
-  const per = 50 / paragraphs;
-  const script = med(on.map((r) => r.glossScriptMs)) * per;
-  const paint = Math.max(0, med(on.map((r) => r.paintMs)) - med(off.map((r) => r.paintMs))) * per;
-  const whole = (med(on.map((r) => r.window.ms)) - med(off.map((r) => r.window.ms))) * per;
-  return { script, paint, cost: script + paint, whole };
-}
-
+/** The whole report, in Markdown. */
 export function renderReport(r: BenchResults): string {
   const base = 0;
   const big = Math.max(...r.options.builds);
-  const stat = (page: string, extra: number) =>
-    (r.static[page] as Record<number, StaticRuns> | undefined)?.[extra];
+  const stat = (page: string, extra: number) => staticRuns(r, page, extra);
   const article = stat('article', base);
   const large = stat('large', base);
   const pageInfo = (name: string) => r.pages.find((p) => p.name === name);
@@ -121,159 +42,7 @@ export function renderReport(r: BenchResults): string {
   );
   out.push('');
 
-  // Goals.
-  const goals: Goal[] = [];
-  if (article && large) {
-    const articleTotal = summarize(article.gloss.map((g) => g.totalMs));
-    goals.push({
-      goal: 'Typical article: Gloss’s total main-thread work (start-up included)',
-      target: '≤ 5 ms (median)',
-      measured: `${range(articleTotal)} ms${articleFloorText(r, 'short')}`,
-      met: articleTotal.median <= 5,
-    });
-    const expected = pageInfo('large')?.occurrences ?? 0;
-    const allMarked = large.gloss.every(
-      (g) => g.occurrences === expected && g.painted === expected,
-    );
-    goals.push({
-      goal: 'Large page: every occurrence marked',
-      target: `${expected.toLocaleString('en-US')} of ${expected.toLocaleString('en-US')}`,
-      measured: large.gloss.map((g) => g.painted.toLocaleString('en-US')).join(', '),
-      met: allMarked,
-    });
-    const longest = Math.max(...large.gloss.map((g) => g.longestMs));
-    goals.push({
-      goal: 'Large page: no task of 50 ms or more caused by Gloss (start-up included)',
-      target: '< 50 ms',
-      measured: `longest ${ms(longest)} ms (worst run)`,
-      met: longest < 50,
-    });
-    const floor = med(large.floor.map((f) => f.ms));
-    const gloss = med(large.gloss.map((g) => g.totalMs));
-    goals.push({
-      goal: 'Large page: Gloss ÷ bare text pass',
-      target: '≤ 15×',
-      measured: ratio(gloss / floor),
-      met: gloss / floor <= 15,
-    });
-    const best = med(large['markjs-best'].map((f) => f.ms));
-    const arr = med(large['markjs-array'].map((f) => f.ms));
-    goals.push({
-      goal: 'Large page: mark.js at its best ÷ Gloss',
-      target: '≥ 3×',
-      measured: ratio(best / gloss),
-      met: best / gloss >= 3,
-    });
-    goals.push({
-      goal: 'Large page: mark.js as most people use it ÷ Gloss',
-      target: '≥ 20×',
-      measured:
-        ratio(arr / gloss) +
-        (large['markjs-array'].some((x) => x.extrapolated) ? ' (extrapolated)' : ''),
-      met: arr / gloss >= 20,
-    });
-  }
-  const live = r.live[base] ?? [];
-  if (live.length) {
-    const delays = live.flatMap((l) => l.gloss?.delays ?? []);
-    const unmarked = live.reduce((n, l) => n + (l.gloss?.unmarked ?? 0), 0);
-    const worst = Math.max(...delays);
-    goals.push({
-      goal: 'Live page: every added paragraph marked within 500 ms of arrival',
-      target: '≤ 500 ms, none missed',
-      measured: `worst ${ms(worst)} ms, p95 ${ms(quantile(delays, 0.95))} ms, ${unmarked} missed`,
-      met: worst <= 500 && unmarked === 0,
-    });
-    const cost = liveCost(r, base);
-    goals.push({
-      goal: 'Live page: main-thread cost of 50 appended paragraphs (Gloss’s script + what its marks add to paint)',
-      target: '≤ 16 ms',
-      measured: `${ms(cost.cost)} ms (script ${ms(cost.script)} + paint ${ms(cost.paint)})`,
-      met: cost.cost <= 16,
-    });
-    const longTasks = live.reduce((n, l) => n + l.window.longTasks, 0);
-    const baseLong = r.liveBaseline.reduce((n, l) => n + l.window.longTasks, 0);
-    goals.push({
-      goal: 'Live page: no long task',
-      target: '0 tasks ≥ 50 ms',
-      measured: `${longTasks} with Gloss (${baseLong} without), longest ${ms(Math.max(...live.map((l) => l.window.longestMs)))} ms`,
-      met: longTasks <= baseLong,
-    });
-  }
-  if (large) {
-    const hover = large.gloss.map((g) => g.hover?.perMoveMs ?? NaN);
-    goals.push({
-      goal: `Hover: pointer to occurrence, per move, ${ms(pageInfo('large')?.occurrences ?? 0)} occurrences marked`,
-      target: '≤ 0.2 ms',
-      measured: `${range(summarize(hover))} ms`,
-      met: med(hover) <= 0.2,
-    });
-  }
-  if (big > base) {
-    for (const name of ['article', 'large']) {
-      const a = stat(name, base);
-      const b = stat(name, big);
-      if (!a || !b) continue;
-      const k = med(b.gloss.map((g) => g.totalMs)) / med(a.gloss.map((g) => g.totalMs));
-      goals.push({
-        goal: `${big.toLocaleString('en-US')} extra terms: ${name} page cost ÷ bundled`,
-        target: '≤ 2×',
-        measured: ratio(k),
-        met: k <= 2,
-      });
-    }
-    if (r.live[big]?.length) {
-      const k = liveCost(r, big).cost / liveCost(r, base).cost;
-      goals.push({
-        goal: `${big.toLocaleString('en-US')} extra terms: live page cost ÷ bundled`,
-        target: '≤ 2×',
-        measured: ratio(k),
-        met: k <= 2,
-      });
-    }
-  }
-  const shipped = r.builds.find((b) => b.extra === base);
-  if (shipped) {
-    goals.push({
-      goal: 'Content script as shipped (minified, gzip)',
-      target: '≤ 25 KB gzip',
-      measured: `${bytes(shipped.contentBytes)}, ${bytes(shipped.contentGzip)} gzip on every page; the card UI, ${bytes(shipped.cardGzip ?? 0)} gzip, loads on the first hover`,
-      met: shipped.contentGzip <= 25 * 1024,
-    });
-    goals.push({
-      goal: 'No search code (Fuse.js) and no fact text in the content script',
-      target: 'none',
-      measured: shipped.leaks.length ? shipped.leaks.join('; ') : 'none found',
-      met: shipped.leaks.length === 0,
-    });
-  }
-  const popup = r.popup[base] ?? [];
-  if (popup.length) {
-    const first = summarize(popup.map((p) => p.shownMs));
-    goals.push({
-      goal: 'Popup: first results shown after opening',
-      target: '≤ 100 ms',
-      measured: `${range(first)} ms`,
-      met: first.median <= 100,
-    });
-    const keys = popup.flatMap((p) => p.keystrokesMs);
-    goals.push({
-      goal: 'Popup: search per keystroke, bundled fact base (key event to results painted)',
-      target: '≤ 5 ms',
-      measured: `median ${ms(med(keys))} ms, p95 ${ms(quantile(keys, 0.95))} ms (the search itself: ${ms(med(r.search[base] ?? []))} ms)${r.typingFloor?.length ? `; typing into a page holding only an input box, no script: ${ms(med(r.typingFloor.flat()))} ms` : ''}`,
-      met: med(keys) <= 5,
-    });
-  }
-  const popupBig = r.popup[big] ?? [];
-  if (big > base && popupBig.length) {
-    const keys = popupBig.flatMap((p) => p.keystrokesMs);
-    goals.push({
-      goal: `Popup: search per keystroke, ${big.toLocaleString('en-US')} extra terms`,
-      target: '≤ 50 ms',
-      measured: `median ${ms(med(keys))} ms, p95 ${ms(quantile(keys, 0.95))} ms (the search itself: ${ms(med(r.search[big] ?? []))} ms)`,
-      met: med(keys) <= 50,
-    });
-  }
+  const goals = goalsOf(r);
   out.push('## Goals');
   out.push('');
   out.push('| Goal | Target | Measured | |');
@@ -516,34 +285,7 @@ export function renderReport(r: BenchResults): string {
   }
   out.push('## Method');
   out.push('');
-  out.push(
-    [
-      '- **Browser.** Debian’s Chromium, headless, with the browser tests’ flags (`chromiumArgs` in `tests/e2e/harness.ts`), a fresh profile per browser, pages served on 127.0.0.1. One browser at a time. Each repetition launches one browser per build (as shipped, +1,000 and +10,000 synthetic terms, built by `tests/bench/build-variant.ts` into `.output/bench/`) in rotating order, and runs every variant of every page in a fresh tab, also in rotating order.',
-      '- **Main-thread time** comes from Chromium’s trace (`tests/bench/trace.ts`): the sum of the page main thread’s top-level tasks between two marks, whatever they run: script, style, layout, pre-paint, paint, commit, garbage collection. The page is loaded and left to settle first, so the window holds only the measured work and the frames it causes; the benchmark’s own tasks that set the marks are left out.',
-      '- **Gloss** is measured as a reader meets it: the page loads with Gloss switched off for the site (the content script still starts: its start-up tasks are taken from the same trace, by script URL), settles, then Gloss is switched on through its settings, and the window runs until its first scan is done (a hook on the session resolves from inside Gloss’s last slice) plus 300 ms for the frames that paint the marks. The longest task is the longest of those tasks and of the start-up.',
-      '- **Competitors** run on the same page with Gloss off: mark.js 8 (from npm) with `markRegExp` and one pattern of every name variant, longest first, word-bounded, case-insensitive only for the terms that are (`(?i:…)`); mark.js with `mark(names, { separateWordSearch: false, accuracy: "exactly" })`, the way it is usually called; and a bare TreeWalker pass that reads every text node (the floor). Each is timed from its call to the frame after its forced layout. Runs that would take minutes stop at a deadline and are extrapolated (marked ≈).',
-      '- **The article’s floor** runs in a browser with a second, minimal extension instead of Gloss (written by `tests/bench/floors.ts`): its content script reads one key from storage and adds a storage listener, and its start-up is taken from the trace by script URL, as Gloss’s is. After the page settles, the page itself registers the ranges Gloss marked on it (read from Gloss’s first article run) as one highlight, its style sheet already in place; the window runs 300 ms, as Gloss’s does, and its style, layout, pre-paint and paint are the floor’s painting.',
-      '- **Live page:** Gloss is switched on and has marked the story before the paragraphs start arriving. Its own script is every FunctionCall of the content script in the trace (mutation observer, timers, frame and resize callbacks) plus the microtask checkpoints that resume its scan after `scheduler.yield` (nothing else on that page uses them); the marks’ rendering cost is the pre-paint and paint time of the runs with Gloss minus that of the runs without (Chromium re-validates every registered highlight after each DOM change and repaints underlined text). The delay of a paragraph is read in Gloss’s world after every change it reports: from the `data-t` arrival time the page script stamps to the moment all its terms are marked.',
-      '- **Hover:** 40 points on marked terms and 40 on plain text just below them, one frame apart; the time is Gloss’s script inside pointer-event dispatch, animation-frame and idle callbacks (its listener, its look-up, and the rectangles it reads ahead in idle time), from the trace, divided by the number of moves. The dwell timers that prefetch and open a card are not part of mapping the pointer and are left out.',
-      '- **Heap:** `Runtime.getHeapUsage` after two forced collections, against the same page in a browser without the extension.',
-      '- **Popup:** `popup.html` opened in a tab of the same browser; first results via a MutationObserver installed before the page’s scripts.',
-      '- Noise: the machine may be shared; medians of rotated repetitions keep the comparisons fair, but absolute figures move with the machine’s load.',
-    ].join('\n'),
-  );
+  out.push(METHOD);
   out.push('');
   return `${out.join('\n')}\n`;
-}
-
-/** The article's floor (`tests/bench/floors.ts`), for the goals table or the page-cost section. */
-function articleFloorText(r: BenchResults, form: 'short' | 'long'): string {
-  const runs = r.articleFloor ?? [];
-  if (runs.length === 0) return '';
-  const startup = med(runs.map((f) => f.startupMs));
-  const paint = med(runs.map((f) => f.paintMs));
-  // The sum of the parts' medians, so the figure adds up with the parts shown beside it.
-  const total = startup + paint;
-  if (form === 'short') {
-    return `; the browser’s floor, before matching a word: ${ms(total)} ms (start-up ${ms(startup)} + painting ${ms(paint)})`;
-  }
-  return `**The browser’s floor on the article:** ${ms(total)} ms (the sum of the two medians) before matching a single word, measured with no Gloss code at all: a content script that only reads its settings from storage and listens for changes to them costs ${ms(startup)} ms at start-up (the extension API’s bindings and one storage read), and the page registering the very ranges Gloss marks (${runs[0]?.ranges ?? 0}) as one underlined highlight costs ${ms(paint)} ms of style, layout and paint in the frames that show them.`;
 }
