@@ -140,6 +140,8 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact(), glossData(), collectLicenses()],
     build: { target: 'es2022' },
+    // Benchmark builds post each first scan's figures to the page (entrypoints/gloss.ts).
+    define: { __GLOSS_BENCH__: JSON.stringify(process.env.GLOSS_BENCH === '1') },
   }),
   hooks: {
     'build:done'(wxt) {

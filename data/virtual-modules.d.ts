@@ -9,3 +9,6 @@ declare module 'virtual:gloss/search-index' {
   const search: import('../components/search/search-index').SearchIndex;
   export default search;
 }
+
+/** True only in benchmark builds (GLOSS_BENCH=1, wxt.config.ts): see entrypoints/gloss.ts. */
+declare const __GLOSS_BENCH__: boolean;

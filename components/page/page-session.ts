@@ -57,6 +57,19 @@ export interface PageSession {
   destroy(): void;
 }
 
+/** What a first scan took, on the document's clock (for the Firefox benchmark, which has no trace). */
+export interface ScanFigures {
+  /** When marking was switched on and when its first scan was done (`performance.now()`). */
+  startedAt: number;
+  doneAt: number;
+  occurrences: number;
+  painted: number;
+  /** The annotator's own account of its slices. */
+  busyMs: number;
+  slices: number;
+  longestSliceMs: number;
+}
+
 /**
  * How long a scan may keep the page's own tasks waiting. `scheduler.yield` lets input and
  * rendering through, but resumes ahead of the page's timers and network callbacks, so a long
@@ -96,6 +109,11 @@ export function startPageSession(options: {
   browser: PageBrowser;
   /** The matcher of the pack built into Gloss, used while no imported pack is stored. */
   matcher: Matcher;
+  /**
+   * Told when each switch-on's first scan is done, with its figures (benchmark builds only:
+   * entrypoints/gloss.ts passes it when built with GLOSS_BENCH=1).
+   */
+  onScanned?: (figures: ScanFigures) => void;
   /** Loads the card UI (the first time a reader points at a term). */
   loadCardUi: () => Promise<CreateCardUi>;
 }): PageSession {
@@ -182,7 +200,27 @@ export function startPageSession(options: {
       ui.hover,
       settings.hoverDelay,
     );
+    const startedAt = win.performance.now();
     session.ready = annotator.start();
+    const report = options.onScanned;
+    if (report) {
+      void session.ready
+        .then(() => annotator.idle())
+        .then(() => {
+          if (session.annotator !== annotator) return;
+          let painted = 0;
+          for (const o of annotator.store.all()) if (o.range) painted++;
+          report({
+            startedAt,
+            doneAt: win.performance.now(),
+            occurrences: annotator.store.size,
+            painted,
+            busyMs: annotator.stats.busyMs,
+            slices: annotator.stats.slices,
+            longestSliceMs: annotator.stats.longestSliceMs,
+          });
+        });
+    }
   }
 
   function stopMarking(): void {

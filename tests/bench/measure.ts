@@ -230,6 +230,7 @@ export interface GlossStaticResult {
   /** The annotator's own account of its slices (script only). */
   busyMs: number;
   slices: number;
+  longestSliceMs: number;
   heap?: { beforeBytes: number; afterBytes: number };
   hover?: { moves: number; perMoveMs: number; maxMs: number };
   /** Where the painted marks are (`GLOSS_RANGES`), when asked for: the floor repaints them. */
@@ -272,6 +273,7 @@ export async function measureGloss(
       registered: number;
       busyMs: number;
       slices: number;
+      longestSliceMs: number;
       startup: { matcherMs: number } | null;
     }>(GLOSS_STATS);
     const ranges = options.ranges
@@ -327,6 +329,7 @@ export async function measureGloss(
       registered: done.registered,
       busyMs: done.busyMs,
       slices: done.slices,
+      longestSliceMs: done.longestSliceMs,
       heap: options.heap ? { beforeBytes, afterBytes } : undefined,
       hover,
       ranges,

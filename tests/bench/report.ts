@@ -7,6 +7,7 @@ import type { BenchResults, StaticRuns } from './run';
 import type { LiveResult } from './measure';
 import { chart, competitorMs, extrapolatedNote, markCount, med } from './report-format';
 import { articleFloorText, check, goalsOf, liveCost, staticRuns } from './report-goals';
+import { firefoxSection } from './report-firefox';
 import { METHOD } from './report-method';
 import { bytes, ms, quantile, range, ratio, summarize } from './stats';
 
@@ -283,6 +284,8 @@ export function renderReport(r: BenchResults): string {
     );
     out.push('');
   }
+  const firefox = firefoxSection(r);
+  if (firefox) out.push(firefox);
   out.push('## Method');
   out.push('');
   out.push(METHOD);

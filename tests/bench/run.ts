@@ -1,12 +1,14 @@
 /**
  * `npm run bench`: builds Gloss (as shipped, and with 1,000 and 10,000 synthetic terms), generates
- * the pages, measures everything in real Chromium, and writes `docs/benchmarks.md`.
+ * the pages, measures everything in real Chromium (and the article and the large page in Firefox
+ * ESR, when installed), and writes `docs/benchmarks.md`.
  *
  *   npm run bench                         the full run (about ten minutes)
  *   npm run bench -- --reps 5             more repetitions
  *   npm run bench -- --small --reps 1     the smoke test's quick version (small pages)
  *   npm run bench -- --builds 0,1000      fewer builds
  *   npm run bench -- --out /tmp/b.md      write elsewhere
+ *   npm run bench -- --no-firefox         Chromium only (Firefox ESR is measured when installed)
  *
  * Each repetition launches one fresh browser per build, in rotating order, and within it runs
  * every variant of every page in rotating order, so slow drifts of the machine spread evenly.
@@ -17,6 +19,7 @@ import { cpus, platform, release, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromiumPath, repoRoot } from '../e2e/harness';
+import { firefoxPath } from '../e2e/firefox-harness';
 import { buildMatcherIndex } from '../../components/shared/matcher-index';
 import { compileMatcher } from '../../components/page/matcher';
 import { launchBench } from './browser';
@@ -34,6 +37,7 @@ import {
 import { PAGE_HIGHLIGHTS } from './scripts';
 import { INPUT_PAGE, generatePages, textsOf, type PageInfo, type Scale } from './pages';
 import { measurePopup, measureTypingFloor, searchTimes, type PopupResult } from './popup';
+import { measureFirefox, type FirefoxResults } from './firefox';
 import { renderReport } from './report';
 
 export interface BenchOptions {
@@ -43,6 +47,8 @@ export interface BenchOptions {
   builds: number[];
   /** Where the Markdown report goes (null: nowhere). */
   out: string | null;
+  /** Also measure the article and the large page in Firefox ESR (default: when it is installed). */
+  firefox?: boolean;
   /** Reuse existing builds in `.output/bench/`. */
   skipBuild?: boolean;
   /** Only re-write the report from the last run's figures (`.output/bench/results-<scale>.json`). */
@@ -105,15 +111,26 @@ export interface BenchResults {
   popup: Record<number, PopupResult[]>;
   /** The search function alone, per keystroke, ms (median of rounds). */
   search: Record<number, number[]>;
+  /** The article and the large page in Firefox ESR, on the document's clocks. */
+  firefox?: FirefoxResults;
   seconds: number;
 }
 
 const rotate = <T>(list: readonly T[], by: number): T[] =>
   list.map((_, i) => list[(i + by) % list.length] as T);
 
-function buildVariant(extra: number, log: (m: string) => void): string {
-  const outDir = join(repoRoot, '.output', 'bench', String(extra));
-  log(`building with ${extra} extra terms → ${outDir}`);
+function buildVariant(
+  extra: number,
+  log: (m: string) => void,
+  target: 'chrome' | 'firefox' = 'chrome',
+): string {
+  const outDir = join(
+    repoRoot,
+    '.output',
+    'bench',
+    target === 'firefox' ? 'firefox' : String(extra),
+  );
+  log(`building ${target} with ${extra} extra terms → ${outDir}`);
   execFileSync(
     process.execPath,
     [
@@ -122,10 +139,21 @@ function buildVariant(extra: number, log: (m: string) => void): string {
       join(repoRoot, 'tests', 'bench', 'build-variant.ts'),
       String(extra),
       outDir,
+      target,
     ],
     { cwd: repoRoot, stdio: 'pipe' },
   );
-  return join(outDir, 'chrome-mv3');
+  return join(outDir, target === 'firefox' ? 'firefox-mv2' : 'chrome-mv3');
+}
+
+/** Firefox ESR is measured when it is installed, unless the options say otherwise. */
+function hasFirefox(): boolean {
+  try {
+    firefoxPath();
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Fuse.js, and fact texts the card fetches on demand, must not be in the content script. */
@@ -225,7 +253,13 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResults>
     command: small
       ? `npm run bench -- --small --reps ${options.reps}`
       : `npm run bench${options.reps !== 3 ? ` -- --reps ${options.reps}` : ''}`,
-    options: { scale: options.scale, reps: options.reps, builds: options.builds, out: options.out },
+    options: {
+      scale: options.scale,
+      reps: options.reps,
+      builds: options.builds,
+      out: options.out,
+      firefox: options.firefox,
+    },
     machine: machine(),
     pages,
     builds,
@@ -344,6 +378,23 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResults>
         }
       }
     }
+    if (options.firefox ?? hasFirefox()) {
+      const existing = join(repoRoot, '.output', 'bench', 'firefox', 'firefox-mv2');
+      const extensionDir =
+        options.skipBuild && existsSync(join(existing, 'manifest.json'))
+          ? existing
+          : buildVariant(0, log, 'firefox');
+      log('Firefox');
+      results.firefox = await measureFirefox({
+        extensionDir,
+        pagesDir,
+        pages: [page('article'), page('large')],
+        pattern: (inputs.get(0) as { pattern: string }).pattern,
+        reps: options.reps,
+        deadlineMs: small ? 5_000 : 10_000,
+        log,
+      });
+    }
   } finally {
     rmSync(pagesDir, { recursive: true, force: true });
   }
@@ -378,6 +429,7 @@ function parseArgs(argv: string[]): BenchOptions {
     else if (arg === '--builds') options.builds = String(argv[++i]).split(',').map(Number);
     else if (arg === '--out') options.out = String(argv[++i]);
     else if (arg === '--skip-build') options.skipBuild = true;
+    else if (arg === '--no-firefox') options.firefox = false;
     else if (arg === '--render') options.render = true;
     else throw new Error(`unknown option ${arg}`);
   }

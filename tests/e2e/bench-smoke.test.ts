@@ -74,6 +74,18 @@ test('the benchmark runs end to end and reports every figure', { timeout: 240_00
   expect(floor?.startupMs).toBeGreaterThan(0);
   finite(floor?.paintMs ?? NaN);
 
+  // Firefox (installed wherever the browser tests run): every occurrence marked there too, the
+  // floors measured, and the article's floor painted from Gloss's own ranges.
+  for (const name of ['article', 'large']) {
+    const ff = results.firefox?.pages[name];
+    expect(ff?.gloss[0]?.painted, `Firefox, ${name}`).toBe(expected[name]);
+    expect(ff?.gloss[0]?.busyMs).toBeGreaterThan(0);
+    finite(ff?.gloss[0]?.wallMs ?? NaN);
+    expect(ff?.floor[0]?.count).toBeGreaterThan(0);
+    expect(ff?.['markjs-best'][0]?.count).toBe(expected[name]);
+  }
+  finite(results.firefox?.pages.article?.highlights[0] ?? NaN);
+
   for (const build of results.builds) {
     expect(build.contentGzip).toBeGreaterThan(0);
     expect(build.cardGzip).toBeGreaterThan(0);
@@ -87,10 +99,12 @@ test('the benchmark runs end to end and reports every figure', { timeout: 240_00
     '## Page cost',
     '## Live page',
     '## Popup',
+    '## Firefox',
     '## Method',
   ]) {
     expect(report).toContain(heading);
   }
   expect(report).toContain(results.machine.chromium);
+  expect(report).toContain(results.firefox?.version ?? 'no Firefox version');
   expect(report).not.toMatch(/NaN|undefined|Infinity/);
 });

@@ -32,3 +32,11 @@ test('the build ships the notices of every third-party package it bundles', () =
   for (const dep of deps) expect(listed).toContain(dep);
   expect(notices).toContain('Permission is hereby granted');
 });
+
+test('the shipped content scripts carry no benchmark hook (it is only in benchmark builds)', () => {
+  for (const dir of [extensionDir, join(repoRoot, '.output', 'firefox-mv2')]) {
+    const script = readFileSync(join(dir, 'gloss.js'), 'utf8');
+    expect(script.length).toBeGreaterThan(1000);
+    expect(script).not.toContain('glossBench');
+  }
+});

@@ -40,11 +40,17 @@ export interface FirefoxGloss {
   close(): Promise<void>;
 }
 
-/** Launches headless Firefox ESR with the built extension in a fresh profile. */
-export async function launchFirefoxGloss(): Promise<FirefoxGloss> {
-  if (!existsSync(join(firefoxExtensionDir, 'manifest.json')))
-    throw new Error(`No Firefox build at ${firefoxExtensionDir}`);
-  const server = await serveFolder(fixturesDir);
+/**
+ * Launches headless Firefox ESR with the built extension in a fresh profile, serving the test
+ * fixtures (or, for the benchmark, another build and its generated pages).
+ */
+export async function launchFirefoxGloss(
+  options: { extensionDir?: string; servedDir?: string; prefs?: Record<string, unknown> } = {},
+): Promise<FirefoxGloss> {
+  const extensionDir = options.extensionDir ?? firefoxExtensionDir;
+  if (!existsSync(join(extensionDir, 'manifest.json')))
+    throw new Error(`No Firefox build at ${extensionDir}`);
+  const server = await serveFolder(options.servedDir ?? fixturesDir);
   // Extension pages are system-privileged documents to the remote agent; it drives them only
   // when allowed to (https://firefox-source-docs.mozilla.org/remote/).
   process.env.MOZ_REMOTE_ALLOW_SYSTEM_ACCESS = '1';
@@ -55,9 +61,10 @@ export async function launchFirefoxGloss(): Promise<FirefoxGloss> {
     defaultViewport: { width: 1280, height: 900 },
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: FIREFOX_UUID }),
+      ...options.prefs,
     },
   });
-  const installed = await browser.installExtension(firefoxExtensionDir);
+  const installed = await browser.installExtension(extensionDir);
   if (installed !== ADDON_ID) throw new Error(`Installed ${installed}, expected ${ADDON_ID}`);
   return {
     browser,
