@@ -7,13 +7,16 @@
  *   changes to them (what a per-site switch needs), in an extension of its own;
  * - painting: the page itself registers the very ranges Gloss marks as one highlight, and the
  *   frames that paint them are timed like Gloss's marking window.
+ *
+ * The same extension's content script also holds an empty pointer listener: the hover floor,
+ * what calling any content script on each pointer move costs the page.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BenchBrowser } from './browser';
 import { RENDER_WAIT_MS, Worlds, collect, startupTasks, windowOf, type Window } from './measure';
-import { MARK_END, MARK_START, PAGE_RANGES_STYLE, SETTLE, pageRanges } from './scripts';
-import { findMark, startTrace, type TraceEvent } from './trace';
+import { MARK_END, MARK_START, ONE_FRAME, PAGE_RANGES_STYLE, SETTLE, pageRanges } from './scripts';
+import { findMark, scriptTime, startTrace, type TraceEvent } from './trace';
 
 /** One repetition of the floor. */
 export interface ArticleFloor {
@@ -51,6 +54,7 @@ export function writeFloorExtension(dir: string): string {
     join(dir, 'content.js'),
     [
       'chrome.storage.onChanged.addListener(() => {});',
+      "document.addEventListener('pointermove', () => {}, { passive: true });",
       "chrome.storage.local.get('settings').then((stored) => { globalThis.__floor = stored; });",
       '',
     ].join('\n'),
@@ -90,6 +94,48 @@ export async function measureArticleFloor(
     const startupMs = startupTasks(events, start, prefix).reduce((sum, t) => sum + t.ms, 0);
     const window = windowOf(events);
     return { startupMs, paintMs: window.renderMs, window, ranges: registered };
+  } finally {
+    await page.close();
+  }
+}
+
+/**
+ * The hover floor: the pointer moved over `points` (those of Gloss's hover run on the same page)
+ * one frame apart, and the floor extension's empty listener timed as Gloss's is (its script
+ * inside pointer-event dispatch, per move).
+ */
+export async function measureHoverFloor(
+  browser: BenchBrowser,
+  file: string,
+  points: readonly { x: number; y: number }[],
+): Promise<number> {
+  const { page, cdp } = await browser.open();
+  const worlds = new Worlds(cdp);
+  try {
+    await worlds.enable();
+    await page.goto(`${browser.origin}/${file}`, { waitUntil: 'load', timeout: 60_000 });
+    await worlds.loaded();
+    await worlds.page(SETTLE);
+    const stop = await startTrace(cdp);
+    await worlds.page(`performance.mark('hover:start')`);
+    for (const p of points) {
+      await page.mouse.move(p.x, p.y);
+      await worlds.page(ONE_FRAME);
+    }
+    await worlds.page(`performance.mark('hover:end')`);
+    const events = await stop();
+    const from = findMark(events, 'hover:start') as TraceEvent;
+    const to = findMark(events, 'hover:end') as TraceEvent;
+    const calls = scriptTime(
+      events,
+      from.pid,
+      from.tid,
+      from.ts,
+      to.ts,
+      `chrome-extension://${browser.extensionId}/`,
+      new Set(['EventDispatch', 'FireAnimationFrame', 'FireIdleCallback']),
+    );
+    return calls.reduce((a, b) => a + b, 0) / Math.max(1, points.length);
   } finally {
     await page.close();
   }

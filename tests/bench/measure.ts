@@ -232,7 +232,13 @@ export interface GlossStaticResult {
   slices: number;
   longestSliceMs: number;
   heap?: { beforeBytes: number; afterBytes: number };
-  hover?: { moves: number; perMoveMs: number; maxMs: number };
+  hover?: {
+    moves: number;
+    perMoveMs: number;
+    maxMs: number;
+    /** Where the pointer went (the hover floor replays them). */
+    points: { x: number; y: number }[];
+  };
   /** Where the painted marks are (`GLOSS_RANGES`), when asked for: the floor repaints them. */
   ranges?: [number, number, number][];
 }
@@ -288,7 +294,7 @@ export async function measureGloss(
         await worlds.page(ONE_FRAME);
       }
       await worlds.page(`performance.mark('hover:end')`);
-      hover = { moves: points.length, perMoveMs: 0, maxMs: 0 };
+      hover = { moves: points.length, perMoveMs: 0, maxMs: 0, points };
     }
     const afterBytes = options.heap ? await heapUsed(cdp) : 0;
     const events = await stop();
@@ -432,6 +438,8 @@ export interface LiveResult {
     registered: number;
     busyMs: number;
     batches: number;
+    /** The longest slice of the session, first scan included. */
+    longestSliceMs?: number;
   };
 }
 

@@ -23,7 +23,12 @@ import { firefoxPath } from '../e2e/firefox-harness';
 import { buildMatcherIndex } from '../../components/shared/matcher-index';
 import { compileMatcher } from '../../components/page/matcher';
 import { launchBench } from './browser';
-import { measureArticleFloor, writeFloorExtension, type ArticleFloor } from './floors';
+import {
+  measureArticleFloor,
+  measureHoverFloor,
+  writeFloorExtension,
+  type ArticleFloor,
+} from './floors';
 import { benchTerms, bestPattern, markNames } from './fact-base';
 import {
   measureCompetitor,
@@ -106,6 +111,8 @@ export interface BenchResults {
   typingFloor?: number[][];
   /** The article's floor: a settings-only extension's start-up and the page painting Gloss's ranges. */
   articleFloor?: ArticleFloor[];
+  /** An empty pointer listener in a content script, per move, on Gloss's hover points (ms). */
+  hoverFloor?: number[];
   /** The large page's JavaScript heap in a browser without Gloss. */
   heapWithout: number[];
   popup: Record<number, PopupResult[]>;
@@ -270,6 +277,7 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResults>
     liveHighlights: [],
     typingFloor: [],
     articleFloor: [],
+    hoverFloor: [],
     heapWithout: [],
     popup: {},
     search: {},
@@ -289,6 +297,8 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResults>
 
   // Gloss's marks on the article (from its first run), which the floor's page registers itself.
   let floorRanges: [number, number, number][] = [];
+  // Where Gloss's hover run moved the pointer on the large page, which the hover floor replays.
+  let hoverPoints: { x: number; y: number }[] = [];
   const floorDir = writeFloorExtension(join(pagesDir, 'floor-extension'));
   try {
     for (let rep = 0; rep < options.reps; rep++) {
@@ -317,6 +327,7 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResults>
                   ranges: name === 'article' && build.extra === 0,
                 });
                 if (run.ranges) floorRanges = run.ranges;
+                if (run.hover && build.extra === 0) hoverPoints = run.hover.points;
                 runs.gloss.push(run);
               } else {
                 const deadlineMs = small ? 5_000 : name === 'large' ? 10_000 : 20_000;
@@ -373,6 +384,11 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResults>
           results.articleFloor?.push(
             await measureArticleFloor(floor, page('article').file, floorRanges),
           );
+          if (hoverPoints.length > 0) {
+            results.hoverFloor?.push(
+              await measureHoverFloor(floor, page('large').file, hoverPoints),
+            );
+          }
         } finally {
           await floor.close();
         }

@@ -251,6 +251,7 @@ export const LIVE_RESULT = `(() => {
     registered: (CSS.highlights.get('gloss-underline') || { size: 0 }).size,
     busyMs: a.stats.busyMs - live.busyAtStart,
     batches: a.stats.batches - live.batchesAtStart,
+    longestSliceMs: a.stats.longestSliceMs,
   };
 })()`;
 
