@@ -5,6 +5,9 @@
  * - `article.html`: a typical news article, about 1,500 words with the site's header, sidebar and
  *   footer around it;
  * - `large.html`: about 2 MB of text in more than 20,000 text nodes, a term every few dozen words;
+ * - `news.html`: shaped like a real news site's article page: a deep layout (cards nested a dozen
+ *   elements down), a mega menu, related-story cards, a comment thread and a link-farm footer,
+ *   thousands of short text nodes and few terms (most of the page's text is not the story);
  * - `live.html`: the article plus a page script that appends 100 paragraphs a second for ten
  *   seconds to its "Latest updates" (below the story, where the reader is not looking: the
  *   marks in view are re-validated by the browser after every change all the same) once the
@@ -18,11 +21,14 @@ import { copyFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
+/** The pages measured as loaded (the live page is measured as it grows). */
+export const STATIC_PAGES = ['article', 'large', 'news'] as const;
+
 /** Sizes: `full` is the benchmark; `small` is the smoke test's quick version. */
 export type Scale = 'full' | 'small';
 
 export interface PageInfo {
-  name: 'article' | 'large' | 'live';
+  name: 'article' | 'large' | 'news' | 'live';
   file: string;
   /** Occurrences the page holds once loaded (the live page: before appending). */
   occurrences: number;
@@ -243,6 +249,55 @@ function articleBody(w: Writer): string {
   return out.join('\n');
 }
 
+/** `html` wrapped in `depth` nested elements, as component-built sites nest their markup. */
+function nest(html: string, depth: number, tag = 'div'): string {
+  let out = html;
+  for (let d = 0; d < depth; d++) out = `<${tag} class="c${d}">${out}</${tag}>`;
+  return out;
+}
+
+/**
+ * A news site's article page: menus, story, cards and comments nested deep, in thousands of short
+ * text nodes, with a term in only a few of them.
+ */
+function newsPage(w: Writer, scale: Scale): string {
+  const cards = scale === 'full' ? 80 : 12;
+  const comments = scale === 'full' ? 400 : 30;
+  const menu = Array.from({ length: scale === 'full' ? 24 : 4 }, () =>
+    nest(
+      `<h3>${w.prose(2, 0)}</h3><ul>${Array.from({ length: 10 }, () => `<li><a href="#m">${w.prose(2, 0)}</a></li>`).join('')}</ul>`,
+      4,
+    ),
+  );
+  const story: string[] = [];
+  for (let i = 0; i < 14; i++) {
+    story.push(nest(`<p>${w.prose(55, i % 4 === 1 ? 1 : 0, true)}</p>`, 3));
+    if (i % 5 === 4) {
+      story.push(nest(`<figure><figcaption>${w.prose(12, 0)}</figcaption></figure>`, 5));
+    }
+  }
+  const card = (i: number) =>
+    nest(
+      `<span class="kicker">${w.prose(1, 0)}</span><h3><a href="#c">${w.prose(9, i % 10 === 3 ? 1 : 0, true)}</a></h3>` +
+        `<p>${w.prose(18, 0, true)}</p><span class="by">${w.prose(2, 0)}</span> · <time>${i + 1} hours ago</time>` +
+        `<button>Save</button><button>Share</button>`,
+      12,
+    );
+  const comment = (i: number) =>
+    nest(
+      `<b>${w.prose(2, 0)}</b> <time>${(i % 59) + 1} min</time><p>${w.prose(14 + (i % 20), i % 50 === 7 ? 1 : 0, true)}</p>` +
+        `<button>Reply</button> <button>Like ${i % 13}</button> <button>Report</button>`,
+      8,
+    );
+  const body =
+    `<nav class="mega">${menu.join('')}</nav>` +
+    `<p class="byline">${w.prose(4, 0)} · <time>7 December 2021</time></p>` +
+    nest(story.join('\n'), 6, 'section') +
+    `<section class="cards"><h2>More stories</h2>${Array.from({ length: cards }, (_, i) => card(i)).join('\n')}</section>` +
+    `<section class="comments"><h2>${comments} comments</h2>${Array.from({ length: comments }, (_, i) => comment(i)).join('\n')}</section>`;
+  return siteChrome(w, body, 'Summit in Delhi: what the deals mean');
+}
+
 /** The live page's appended paragraphs, as HTML strings, and how many terms they hold. */
 function liveParagraphs(count: number): { html: string[]; terms: number } {
   const w = new Writer(7);
@@ -296,10 +351,10 @@ function countText(html: string): { textNodes: number; textChars: number } {
   return { textNodes: texts.length, textChars: texts.reduce((sum, t) => sum + t.length, 0) };
 }
 
-/** Writes the three pages (and mark.js) into `dir`; returns what each holds. */
 /** The bare page for the typing floor (see measureTypingFloor). */
 export const INPUT_PAGE = 'input.html';
 
+/** Writes the pages (and mark.js) into `dir`; returns what each holds. */
 export function generatePages(dir: string, scale: Scale = 'full'): PageInfo[] {
   const require = createRequire(import.meta.url);
   copyFileSync(require.resolve('mark.js/dist/mark.min.js'), join(dir, 'mark.min.js'));
@@ -328,6 +383,9 @@ export function generatePages(dir: string, scale: Scale = 'full'): PageInfo[] {
   }
   sections.push('</section>');
   write('large', siteChrome(large, sections.join('\n'), 'The long archive'), large, {});
+
+  const news = new Writer(3);
+  write('news', newsPage(news, scale), news, {});
 
   const live = new Writer(1);
   const perSecond = 100;

@@ -9,7 +9,14 @@ import { chart, competitorMs, extrapolatedNote, markCount, med } from './report-
 import { articleFloorText, check, goalsOf, liveCost, staticRuns } from './report-goals';
 import { firefoxSection } from './report-firefox';
 import { METHOD } from './report-method';
+import { STATIC_PAGES } from './pages';
 import { bytes, ms, quantile, range, ratio, summarize } from './stats';
+
+const PAGE_TITLES: Record<(typeof STATIC_PAGES)[number], string> = {
+  article: 'Typical article',
+  large: 'Large page',
+  news: 'News-site page (deep layout, few terms)',
+};
 
 /** The whole report, in Markdown. */
 export function renderReport(r: BenchResults): string {
@@ -54,11 +61,11 @@ export function renderReport(r: BenchResults): string {
   // Charts.
   out.push('## At a glance');
   out.push('');
-  for (const name of ['article', 'large']) {
+  for (const name of STATIC_PAGES) {
     const s = stat(name, base);
     if (!s) continue;
     out.push(
-      chart(`${name === 'article' ? 'Typical article' : 'Large page'}, bundled fact base`, [
+      chart(`${PAGE_TITLES[name]}, bundled fact base`, [
         { label: 'bare text pass (floor)', value: med(s.floor.map((f) => f.ms)) },
         { label: 'Gloss', value: med(s.gloss.map((g) => g.totalMs)) },
         {
@@ -77,7 +84,7 @@ export function renderReport(r: BenchResults): string {
   }
   if (r.options.builds.length > 1) {
     const rows: { label: string; value: number; note?: string }[] = [];
-    for (const name of ['article', 'large']) {
+    for (const name of STATIC_PAGES) {
       for (const extra of r.options.builds) {
         const s = stat(name, extra);
         if (!s) continue;
@@ -111,7 +118,7 @@ export function renderReport(r: BenchResults): string {
     '| Page | Terms | Gloss total | start-up | marking | of which style/layout/paint | longest task | bare text pass | mark.js, one pattern | mark.js, array | Gloss ÷ floor | pattern ÷ Gloss | array ÷ Gloss |',
   );
   out.push('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
-  for (const name of ['article', 'large']) {
+  for (const name of STATIC_PAGES) {
     for (const b of r.builds) {
       const s = stat(name, b.extra);
       if (!s || !s.gloss.length) continue;
@@ -133,7 +140,7 @@ export function renderReport(r: BenchResults): string {
     '≈: the run was stopped (at its deadline, or because mark.js failed) and its time is extrapolated from the share of the work done (names processed, or occurrences marked): a lower bound that leaves out layout.',
   );
   out.push('');
-  for (const name of ['article', 'large']) {
+  for (const name of STATIC_PAGES) {
     for (const b of r.builds) {
       const s = stat(name, b.extra);
       if (!s) continue;
@@ -152,7 +159,7 @@ export function renderReport(r: BenchResults): string {
     '| Page | Terms | occurrences marked (expected) | in the highlight registry | mark.js marks (pattern / array) | annotator slices | annotator busy | matcher load |',
   );
   out.push('| --- | --- | --- | --- | --- | --- | --- | --- |');
-  for (const name of ['article', 'large']) {
+  for (const name of STATIC_PAGES) {
     for (const b of r.builds) {
       const s = stat(name, b.extra);
       if (!s || !s.gloss.length) continue;

@@ -40,7 +40,14 @@ import {
   type LiveResult,
 } from './measure';
 import { PAGE_HIGHLIGHTS } from './scripts';
-import { INPUT_PAGE, generatePages, textsOf, type PageInfo, type Scale } from './pages';
+import {
+  INPUT_PAGE,
+  STATIC_PAGES,
+  generatePages,
+  textsOf,
+  type PageInfo,
+  type Scale,
+} from './pages';
 import { measurePopup, measureTypingFloor, searchTimes, type PopupResult } from './popup';
 import { measureFirefox, type FirefoxResults } from './firefox';
 import { renderReport } from './report';
@@ -283,7 +290,7 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResults>
     search: {},
     seconds: 0,
   };
-  for (const name of ['article', 'large']) {
+  for (const name of STATIC_PAGES) {
     results.static[name] = {};
     for (const b of builds) {
       (results.static[name] as Record<number, StaticRuns>)[b.extra] = {
@@ -313,7 +320,7 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResults>
         const browser = await launchBench(build.dir, pagesDir);
         const input = inputs.get(build.extra) as NonNullable<ReturnType<typeof inputs.get>>;
         try {
-          for (const name of ['article', 'large']) {
+          for (const name of STATIC_PAGES) {
             const info = page(name);
             const runs = (results.static[name] as Record<number, StaticRuns>)[
               build.extra

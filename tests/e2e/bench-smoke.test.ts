@@ -26,7 +26,7 @@ test('the benchmark runs end to end and reports every figure', { timeout: 240_00
   });
 
   const expected = Object.fromEntries(results.pages.map((p) => [p.name, p.occurrences]));
-  for (const name of ['article', 'large']) {
+  for (const name of ['article', 'large', 'news']) {
     for (const extra of [0, 1000]) {
       const runs = results.static[name]?.[extra];
       expect(runs, `${name} with ${extra} extra terms`).toBeDefined();
