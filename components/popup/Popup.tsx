@@ -4,7 +4,9 @@
  */
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import type { FactBase } from '../../data/fact-base';
-import { indexFactBase } from './fact-lookup';
+import manifest from '../../data/pack.json';
+import { indexFacts } from './fact-lookup';
+import { usePackRecord } from './hooks/usePackRecord';
 import type { PopupApi } from './popup-api';
 import type { CoreSearcher, FuzzyLookup } from '../search/search-core';
 import { downloadBookmarks } from './hooks/download';
@@ -39,12 +41,20 @@ export interface PopupProps {
 }
 
 const realClock = () => new Date();
+/** The pack built into Gloss: its terms are named without a pack. */
+const BUNDLED = { id: manifest.id, title: manifest.title };
 
 /** The whole popup. */
 export function Popup(props: PopupProps) {
   const { api, searcher, loadFactBase, loadFuzzy, params, root, now = realClock } = props;
   const factBase = useLazy(loadFactBase);
-  const facts = useMemo(() => factBase && indexFactBase(factBase), [factBase]);
+  // Imported packs are read after the first paint; facts wait for both, so a saved fact of an
+  // imported pack is never shown as missing while its pack is still being read.
+  const packRecord = usePackRecord(api);
+  const facts = useMemo(
+    () => factBase && packRecord && indexFacts(factBase, packRecord, BUNDLED),
+    [factBase, packRecord],
+  );
   const nav = usePopupNav(useMemo(() => initialNav(params), [params]));
   const settings = useSettings(api);
   const bookmarks = useBookmarks(api);
@@ -99,7 +109,8 @@ export function Popup(props: PopupProps) {
             !facts ? null : term ? (
               <TermPage
                 term={term}
-                sources={facts.sources}
+                pack={facts.packOf(term.id)}
+                sources={facts.sourcesOf(term.id)}
                 related={facts.related(term)}
                 saved={bookmarks.keys}
                 onToggle={(factId) => void bookmarks.toggle(term.id, factId)}

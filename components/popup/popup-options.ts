@@ -18,8 +18,8 @@ export const CATEGORY_ORDER: readonly { id: Category; label: string }[] = [
   { id: 'people', label: 'People' },
 ];
 
-/** The label of a category. */
-export function categoryLabel(category: Category): string {
+/** The label of a category; an imported pack's own category is shown as it is written. */
+export function categoryLabel(category: string): string {
   return CATEGORY_ORDER.find((c) => c.id === category)?.label ?? category;
 }
 

@@ -21,6 +21,7 @@ const never = () => new Promise<never>(() => undefined);
 const buildTimeApi: PopupApi = {
   listBookmarks: never,
   readReviews: never,
+  readPacks: never,
   readSettings: never,
   unreadSettings: never,
   watch: () => () => undefined,

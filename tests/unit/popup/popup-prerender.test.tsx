@@ -17,6 +17,7 @@ const never = () => new Promise<never>(() => undefined);
 const api: PopupApi = {
   listBookmarks: never,
   readReviews: never,
+  readPacks: never,
   readSettings: () => Promise.resolve(DEFAULT_SETTINGS),
   unreadSettings: () => Promise.resolve([]),
   watch: () => () => undefined,
