@@ -7,6 +7,7 @@ import type { FactBase } from '../../data/fact-base';
 import manifest from '../../data/pack.json';
 import { indexFacts } from './fact-lookup';
 import { usePackRecord } from './hooks/usePackRecord';
+import { usePackSearch, type PackSearchModule } from './hooks/usePackSearch';
 import type { PopupApi } from './popup-api';
 import type { CoreSearcher, FuzzyLookup } from '../search/search-core';
 import { downloadBookmarks } from './hooks/download';
@@ -32,6 +33,8 @@ export interface PopupProps {
   loadFactBase(): Promise<FactBase>;
   /** The search's fuzzy pass: loaded after the first paint. */
   loadFuzzy(): Promise<FuzzyLookup>;
+  /** The indexing of imported packs for search: loaded once there are packs to index. */
+  loadPackSearch(): Promise<PackSearchModule>;
   /** The page's query string: `?view=`, `?term=`, `?q=`, `?tab=`. */
   params: URLSearchParams;
   /** The element that carries `data-theme`. */
@@ -46,11 +49,12 @@ const BUNDLED = { id: manifest.id, title: manifest.title };
 
 /** The whole popup. */
 export function Popup(props: PopupProps) {
-  const { api, searcher, loadFactBase, loadFuzzy, params, root, now = realClock } = props;
+  const { api, loadFactBase, loadFuzzy, params, root, now = realClock } = props;
   const factBase = useLazy(loadFactBase);
   // Imported packs are read after the first paint; facts wait for both, so a saved fact of an
   // imported pack is never shown as missing while its pack is still being read.
   const packRecord = usePackRecord(api);
+  const searcher = usePackSearch(props.searcher, packRecord, props.loadPackSearch);
   const facts = useMemo(
     () => factBase && packRecord && indexFacts(factBase, packRecord, BUNDLED),
     [factBase, packRecord],

@@ -42,6 +42,7 @@ test('the prerendered screen is the popup’s first render, node for node', () =
       searcher={createCoreSearcher(index)}
       loadFactBase={never}
       loadFuzzy={never}
+      loadPackSearch={never}
       params={new URLSearchParams()}
       root={document.documentElement}
     />,
