@@ -41,7 +41,7 @@ export async function buildPackSearch(
   if (packs.length === 0) return null;
   const terms = packSearchTerms(packs);
   await pause();
-  const index = await buildSearchIndexInSlices(terms, { fuseIndexes: false, sliceMs }, pause);
+  const index = await buildSearchIndexInSlices(terms, { sliceMs }, pause);
   return { index, searcher: createCoreSearcher(index, createFuzzyLookup(index)) };
 }
 

@@ -135,18 +135,20 @@ export function sortByName<T extends { name: string }>(terms: readonly T[]): T[]
   return [...terms].sort((a, b) => collator.compare(a.name, b.name));
 }
 
-/** Options of a build: `fuseIndexes: false` leaves Fuse's pre-built indexes out (`FuzzyBucket`). */
-export interface BuildOptions {
-  fuseIndexes?: boolean;
+/** Fuse's index of a bucket's words, as the build ships it. */
+function fuseIndexOf(words: string[]): FuseIndexJson {
+  return Fuse.createIndex<string>([], words).toJSON() as FuseIndexJson;
 }
 
 /**
  * The build as steps: it yields after each term and each few hundred words, so a caller can
  * spread a large build over several tasks (`buildSearchIndexInSlices`) and returns the index.
+ * Fuse comes in as `fuseIndex`, not by name: the popup's slice-wise build makes no Fuse indexes,
+ * and so keeps Fuse.js out of the popup's first chunk.
  */
 function* indexSteps(
   given: readonly IndexedTerm[],
-  { fuseIndexes = true }: BuildOptions,
+  fuseIndex?: (words: string[]) => FuseIndexJson,
 ): Generator<void, SearchIndex> {
   const terms = sortByName(given);
   yield;
@@ -196,15 +198,11 @@ function* indexSteps(
   const fuzzy: Record<string, FuzzyBucket> = {};
   for (const letter of [...buckets.keys()].sort(compareCodeUnits)) {
     const positions = buckets.get(letter) ?? [];
-    if (!fuseIndexes) {
+    if (!fuseIndex) {
       fuzzy[letter] = { words: positions };
       continue;
     }
-    const index = Fuse.createIndex<string>(
-      [],
-      positions.map((i) => words[i] ?? ''),
-    ).toJSON() as FuseIndexJson;
-    fuzzy[letter] = { words: positions, index };
+    fuzzy[letter] = { words: positions, index: fuseIndex(positions.map((i) => words[i] ?? '')) };
     yield;
   }
   const phraseTerms: number[][] = [];
@@ -229,12 +227,15 @@ function* indexSteps(
   };
 }
 
-/** Builds the search index for `given` (kept A–Z by name). Pure and deterministic. */
+/**
+ * Builds the search index for `given` (kept A–Z by name). Pure and deterministic. `fuseIndexes:
+ * false` leaves Fuse's pre-built indexes out (see `FuzzyBucket`).
+ */
 export function buildSearchIndex(
   given: readonly IndexedTerm[],
-  options: BuildOptions = {},
+  { fuseIndexes = true }: { fuseIndexes?: boolean } = {},
 ): SearchIndex {
-  const steps = indexSteps(given, options);
+  const steps = indexSteps(given, fuseIndexes ? fuseIndexOf : undefined);
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
@@ -242,17 +243,17 @@ export function buildSearchIndex(
 }
 
 /**
- * The same index, built in slices of about `sliceMs` with `pause()` awaited between them (the
- * popup passes a yield to the event loop), so indexing a 10,000-term pack never holds the page
- * up for long: the reader can type, scroll and switch tabs while it runs.
+ * The same index without Fuse's indexes, built in slices of about `sliceMs` with `pause()`
+ * awaited between them (the popup passes a yield to the event loop), so indexing a 10,000-term
+ * pack never holds the page up for long: the reader can type, scroll and switch tabs meanwhile.
  */
 export async function buildSearchIndexInSlices(
   given: readonly IndexedTerm[],
-  options: BuildOptions & { sliceMs?: number; now?: () => number },
+  options: { sliceMs?: number; now?: () => number },
   pause: () => Promise<void>,
 ): Promise<SearchIndex> {
   const { sliceMs = 8, now = () => performance.now() } = options;
-  const steps = indexSteps(given, options);
+  const steps = indexSteps(given);
   let start = now();
   for (;;) {
     const step = steps.next();
