@@ -27,7 +27,9 @@ export interface BookmarkItemProps {
 function goneLine(saved: Extract<SavedFact, { kind: 'gone' }>): string {
   const { pack } = saved;
   if (pack.state === 'removed') return `No longer in Gloss: its pack “${pack.title}” was removed`;
-  return pack.bundled ? 'No longer in Gloss’s fact base' : `No longer in “${pack.title}”`;
+  return pack.bundled
+    ? 'This fact is no longer in Gloss’s fact base'
+    : `No longer in “${pack.title}”`;
 }
 
 /** The fact part of the item, by what became of the fact. */
