@@ -15,6 +15,7 @@ import {
   QUARANTINE_KEY,
   parseBookmarks,
   parseQuarantine,
+  withSavedText,
   type Bookmark,
   type BookmarkEnvelope,
   type FactText,
@@ -124,7 +125,11 @@ export function createBookmarkWriter(
       const parsed = parseImport(text);
       if (!parsed.ok) return parsed;
       try {
-        const counts = await transact((items) => merge(items, parsed.items));
+        // A file from an older Gloss has no saved texts: they are taken from the facts as now.
+        const untexted = parsed.items.some((b) => b.text === undefined);
+        const textOf = untexted ? await options.factText?.().catch(() => undefined) : undefined;
+        const incoming = parsed.items.map((b) => withSavedText(b, textOf));
+        const counts = await transact((items) => merge(items, incoming));
         if (parsed.reviews.size > 0) await importReviews(area, queue, parsed.reviews, now());
         return { ok: true, ...counts };
       } catch (error) {

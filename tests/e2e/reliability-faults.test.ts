@@ -121,7 +121,7 @@ test.each(SCENARIOS)('$name: Gloss starts, migrates, keeps the rest aside, says 
 
   const stored = await storedData(gloss);
   const bookmarks = stored.bookmarks as { version: number; items: unknown[] };
-  expect(bookmarks.version).toBe(2);
+  expect(bookmarks.version).toBe(3);
   expect(bookmarks.items).toHaveLength(s.readable + 1);
   const raw = (s.data as { bookmarks: unknown }).bookmarks;
   const kept = (stored['bookmarks.quarantine'] as { value: unknown }[]).map((q) => q.value);

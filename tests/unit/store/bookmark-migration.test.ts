@@ -178,3 +178,21 @@ describe('export files', () => {
     expect(next[0]?.savedAt).toBe(mine[0]?.savedAt);
   });
 });
+
+describe('importing an older export file', () => {
+  test('its bookmarks take their texts from the facts as they are now', async () => {
+    const storage = fakeStorage();
+    const writer = createBookmarkWriter(storage, { factText: async () => textOf });
+    const file = {
+      format: 'gloss-bookmarks',
+      version: 2,
+      exportedAt: '2025-03-01T10:00:00.000Z',
+      items: [v2('s-400', 'deal-value', 1, 'exam'), v2('gone', 'missing', 2)],
+    };
+    expect(await writer.importText(JSON.stringify(file))).toMatchObject({ ok: true, added: 2 });
+    expect(stored(storage).items).toEqual([
+      { ...file.items[0], text: texts['s-400/deal-value'] },
+      file.items[1],
+    ]);
+  });
+});
