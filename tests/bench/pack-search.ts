@@ -1,5 +1,5 @@
 /**
- * `npx tsx tests/bench/pack-search.ts [--terms N] [--reps N]`: how long the popup takes to index
+ * `npm run bench:pack-search -- [--terms N] [--reps N]`: how long the popup takes to index
  * an imported pack for search (it does so after its first paint), and to answer a query over it.
  * The pack is synthetic and wordier than the benchmark pack (a summary and three facts of about
  * 12 words per term, drawn from a vocabulary of about 1,700 words): about 6 MB, the size a real
