@@ -123,7 +123,9 @@ export function Popup(props: PopupProps) {
               />
             ) : (
               <p class="empty">
-                This term is not in Gloss’s fact base.{' '}
+                {facts.packOf(nav.termId).state === 'removed'
+                  ? `This term’s pack “${facts.packOf(nav.termId).title}” was removed.`
+                  : 'This term is not in Gloss’s fact base.'}{' '}
                 <button type="button" class="link-button" onClick={nav.back}>
                   Back
                 </button>

@@ -90,6 +90,15 @@ test('search, term page and Saved view over an imported pack; a newer version fl
   ]);
   await popup.getByRole('button', { name: 'Back' }).click();
 
+  // The review tab shows its text, then its term, pack and source.
+  await popup.getByRole('tab', { name: /Review/ }).click();
+  await expect.poll(() => popup.locator('.review-fact').textContent()).toBe(SAVED_TEXT);
+  await popup.getByRole('button', { name: /Show term and source/ }).click();
+  expect(await popup.locator('.review-term').textContent()).toBe(`Orion Corridor · ${TITLE}`);
+  expect(await popup.locator('.review-answer .muted').last().textContent()).toBe(
+    'Test notes · Dec 2026',
+  );
+
   // The Saved view shows the fact's text and its pack.
   await popup.getByRole('tab', { name: /Saved/ }).click();
   const item = popup.locator(`.saved-item[data-key="${KEY}"]`);
