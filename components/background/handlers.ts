@@ -70,6 +70,14 @@ export function createBackgroundHandlers(deps: {
       parsePackRecord((await deps.storage.get(PACKS_KEY))[PACKS_KEY]).record,
     );
   const writer = createBookmarkWriter(deps.storage, { now: deps.now, factText });
+  /** The text a new bookmark keeps: from Gloss's own facts, never from the sender. */
+  const savedText = async (termId: string, factId: string) => {
+    const term = termId.includes('~')
+      ? (await packs.term(termId))?.term
+      : (await factBase()).base.terms.find((t) => t.id === termId);
+    const text = term?.facts.find((f) => f.id === factId)?.text;
+    return text === undefined ? {} : { text };
+  };
   const grade = createReviewWriter(deps.storage, { queue: writer.queue, now: deps.now });
   let loaded: Promise<{ base: FactBase; ids: Set<string> }> | null = null;
   const factBase = () => {
@@ -100,16 +108,8 @@ export function createBackgroundHandlers(deps: {
       const known = id.includes('~') ? !!(await packs.term(id)) : (await factBase()).ids.has(id);
       if (known) await deps.openPage?.(termPagePath(id));
     },
-    'bookmark:toggle': async (request) => {
-      // The saved text comes from Gloss's own facts, never from the sender.
-      const { termId, factId, page } = request;
-      const text = termId.includes('~')
-        ? (await packs.term(termId))?.term.facts.find((f) => f.id === factId)?.text
-        : (await factBase()).base.terms
-            .find((t) => t.id === termId)
-            ?.facts.find((f) => f.id === factId)?.text;
-      return writer.toggle({ termId, factId, page, ...(text === undefined ? {} : { text }) });
-    },
+    'bookmark:toggle': async ({ termId, factId, page }) =>
+      writer.toggle({ termId, factId, page, ...(await savedText(termId, factId)) }),
     'bookmark:keys': () => writer.keys(),
     'bookmark:note': (request) => writer.setNote(request),
     'bookmark:remove': (request) => writer.remove(request),
@@ -126,10 +126,11 @@ export function createBackgroundHandlers(deps: {
     'settings:update': (update) => writer.queue.run(() => updateSettings(deps.storage, update)),
     'pack:list': () => packs.list(),
     'pack:preview': ({ text }) => packs.preview(String(text)),
-    // Bookmarks stored by an older Gloss take their texts from the pack before it is replaced.
+    // Bookmarks stored by an older Gloss take their texts from a pack before it is replaced or
+    // removed.
     'pack:import': ({ text }) => writer.migrate().then(() => packs.importText(String(text))),
     'pack:set-enabled': ({ id, enabled }) => packs.setEnabled(String(id), enabled === true),
-    'pack:remove': ({ id }) => packs.remove(String(id)),
+    'pack:remove': ({ id }) => writer.migrate().then(() => packs.remove(String(id))),
     'pack:export': ({ id }) => packs.exportText(String(id)),
   };
   return { handlers, writer, packs };

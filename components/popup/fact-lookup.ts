@@ -101,7 +101,7 @@ export function indexFacts(
   };
   return {
     term,
-    source: (id, termId) => (find(termId ?? '')?.entry ?? home).sources[id] ?? home.sources[id],
+    source: (id, termId) => (find(termId ?? '')?.entry ?? home).sources[id],
     sourcesOf: (termId) => (find(termId)?.entry ?? home).sources,
     fact: (termId, factId) => find(termId)?.term.facts.find((f) => f.id === factId),
     related: (t) =>
