@@ -11,6 +11,8 @@ import type { Pack } from '../store/pack-format';
 import type { TermDetail } from '../shared/messages';
 import { sendTabMessage, type Handlers, type TabsLike } from '../shared/messaging';
 import { readSettings, type StorageAreaLike } from '../store/settings';
+import { factTextOf } from '../store/fact-text';
+import { PACKS_KEY, parsePackRecord } from '../store/pack-store';
 import { updateSettings } from '../store/settings-update';
 
 /** The term with only the sources its facts cite, and the names of its related terms. */
@@ -61,7 +63,21 @@ export function createBackgroundHandlers(deps: {
   openPage?: (path: string) => Promise<unknown>;
   now?: () => Date;
 }): { handlers: Handlers; writer: BookmarkWriter; packs: PackWriter } {
-  const writer = createBookmarkWriter(deps.storage, { now: deps.now });
+  // The texts bookmarks keep: of the bundled pack and of every stored pack, as they are now.
+  const factText = async () =>
+    factTextOf(
+      bundledPack((await factBase()).base),
+      parsePackRecord((await deps.storage.get(PACKS_KEY))[PACKS_KEY]).record,
+    );
+  const writer = createBookmarkWriter(deps.storage, { now: deps.now, factText });
+  /** The text a new bookmark keeps: from Gloss's own facts, never from the sender. */
+  const savedText = async (termId: string, factId: string) => {
+    const term = termId.includes('~')
+      ? (await packs.term(termId))?.term
+      : (await factBase()).base.terms.find((t) => t.id === termId);
+    const text = term?.facts.find((f) => f.id === factId)?.text;
+    return text === undefined ? {} : { text };
+  };
   const grade = createReviewWriter(deps.storage, { queue: writer.queue, now: deps.now });
   let loaded: Promise<{ base: FactBase; ids: Set<string> }> | null = null;
   const factBase = () => {
@@ -89,9 +105,11 @@ export function createBackgroundHandlers(deps: {
       return detail && also.length > 0 ? { ...detail, also } : detail;
     },
     'term:open': async ({ id }) => {
-      if ((await factBase()).ids.has(id)) await deps.openPage?.(termPagePath(id));
+      const known = id.includes('~') ? !!(await packs.term(id)) : (await factBase()).ids.has(id);
+      if (known) await deps.openPage?.(termPagePath(id));
     },
-    'bookmark:toggle': (request) => writer.toggle(request),
+    'bookmark:toggle': async ({ termId, factId, page }) =>
+      writer.toggle({ termId, factId, page, ...(await savedText(termId, factId)) }),
     'bookmark:keys': () => writer.keys(),
     'bookmark:note': (request) => writer.setNote(request),
     'bookmark:remove': (request) => writer.remove(request),
@@ -108,9 +126,11 @@ export function createBackgroundHandlers(deps: {
     'settings:update': (update) => writer.queue.run(() => updateSettings(deps.storage, update)),
     'pack:list': () => packs.list(),
     'pack:preview': ({ text }) => packs.preview(String(text)),
-    'pack:import': ({ text }) => packs.importText(String(text)),
+    // Bookmarks stored by an older Gloss take their texts from a pack before it is replaced or
+    // removed.
+    'pack:import': ({ text }) => writer.migrate().then(() => packs.importText(String(text))),
     'pack:set-enabled': ({ id, enabled }) => packs.setEnabled(String(id), enabled === true),
-    'pack:remove': ({ id }) => packs.remove(String(id)),
+    'pack:remove': ({ id }) => writer.migrate().then(() => packs.remove(String(id))),
     'pack:export': ({ id }) => packs.exportText(String(id)),
   };
   return { handlers, writer, packs };

@@ -4,7 +4,10 @@
  */
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import type { FactBase } from '../../data/fact-base';
-import { indexFactBase } from './fact-lookup';
+import manifest from '../../data/pack.json';
+import { indexFacts } from './fact-lookup';
+import { usePackRecord } from './hooks/usePackRecord';
+import { usePackSearch, type PackSearchModule } from './hooks/usePackSearch';
 import type { PopupApi } from './popup-api';
 import type { CoreSearcher, FuzzyLookup } from '../search/search-core';
 import { downloadBookmarks } from './hooks/download';
@@ -30,6 +33,8 @@ export interface PopupProps {
   loadFactBase(): Promise<FactBase>;
   /** The search's fuzzy pass: loaded after the first paint. */
   loadFuzzy(): Promise<FuzzyLookup>;
+  /** The indexing of imported packs for search: loaded once there are packs to index. */
+  loadPackSearch(): Promise<PackSearchModule>;
   /** The page's query string: `?view=`, `?term=`, `?q=`, `?tab=`. */
   params: URLSearchParams;
   /** The element that carries `data-theme`. */
@@ -39,12 +44,21 @@ export interface PopupProps {
 }
 
 const realClock = () => new Date();
+/** The pack built into Gloss: its terms are named without a pack. */
+const BUNDLED = { id: manifest.id, title: manifest.title };
 
 /** The whole popup. */
 export function Popup(props: PopupProps) {
-  const { api, searcher, loadFactBase, loadFuzzy, params, root, now = realClock } = props;
+  const { api, loadFactBase, loadFuzzy, params, root, now = realClock } = props;
   const factBase = useLazy(loadFactBase);
-  const facts = useMemo(() => factBase && indexFactBase(factBase), [factBase]);
+  // Imported packs are read after the first paint; facts wait for both, so a saved fact of an
+  // imported pack is never shown as missing while its pack is still being read.
+  const packRecord = usePackRecord(api);
+  const searcher = usePackSearch(props.searcher, packRecord, props.loadPackSearch);
+  const facts = useMemo(
+    () => factBase && packRecord && indexFacts(factBase, packRecord, BUNDLED),
+    [factBase, packRecord],
+  );
   const nav = usePopupNav(useMemo(() => initialNav(params), [params]));
   const settings = useSettings(api);
   const bookmarks = useBookmarks(api);
@@ -99,7 +113,8 @@ export function Popup(props: PopupProps) {
             !facts ? null : term ? (
               <TermPage
                 term={term}
-                sources={facts.sources}
+                pack={facts.packOf(term.id)}
+                sources={facts.sourcesOf(term.id)}
                 related={facts.related(term)}
                 saved={bookmarks.keys}
                 onToggle={(factId) => void bookmarks.toggle(term.id, factId)}
@@ -108,7 +123,9 @@ export function Popup(props: PopupProps) {
               />
             ) : (
               <p class="empty">
-                This term is not in Gloss’s fact base.{' '}
+                {facts.packOf(nav.termId).state === 'removed'
+                  ? `This term’s pack “${facts.packOf(nav.termId).title}” was removed.`
+                  : 'This term is not in Gloss’s fact base.'}{' '}
                 <button type="button" class="link-button" onClick={nav.back}>
                   Back
                 </button>

@@ -99,7 +99,10 @@ const OptionRow = pure((props: RowProps<TermOption>) => {
             {option.count}×
           </span>
         ) : hit ? (
-          <span class="option-category">{categoryLabel(term.category)}</span>
+          // An imported pack's term says which pack it is from.
+          <span class="option-category">
+            {term.pack ? term.pack.title : categoryLabel(term.category)}
+          </span>
         ) : null}
       </span>
       <span class="option-expansion">{term.expansion}</span>

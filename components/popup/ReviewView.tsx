@@ -9,6 +9,7 @@ import { sourceLine } from '../store/bookmark-io';
 import { bookmarkKey, type Bookmark } from '../store/bookmark-store';
 import { GRADE_LABELS, type ReviewGrade } from '../store/review-store';
 import type { FactIndex } from './fact-lookup';
+import { savedFactOf, shownText } from './saved-fact';
 
 export interface ReviewViewProps {
   due: readonly Bookmark[];
@@ -54,7 +55,10 @@ export function ReviewView(props: ReviewViewProps) {
     props.onGrade(b, g);
   };
   const term = current ? props.facts?.term(current.termId) : undefined;
-  const fact = current ? props.facts?.fact(current.termId, current.factId) : undefined;
+  const saved = current && props.facts ? savedFactOf(current, props.facts) : undefined;
+  const fact = saved && saved.kind !== 'gone' ? saved.fact : undefined;
+  // A fact gone from its pack is reviewed as it was saved.
+  const text = saved ? shownText(saved) : current?.text;
 
   useEffect(() => {
     if (!current) return;
@@ -97,12 +101,24 @@ export function ReviewView(props: ReviewViewProps) {
             {props.due.length} due
           </p>
           <p class="review-fact">
-            {fact?.text ?? `(This fact, ${current.factId}, is no longer in Gloss.)`}
+            {text ?? `(This fact, ${current.factId}, is no longer in Gloss.)`}
           </p>
+          {saved?.kind === 'changed' ? (
+            <p class="muted review-changed">Changed since you saved it.</p>
+          ) : saved?.kind === 'gone' && text !== undefined ? (
+            <p class="muted review-changed">As you saved it; no longer in Gloss.</p>
+          ) : null}
           {shown ? (
             <div class="review-answer">
-              <p class="review-term">{term?.name ?? current.termId}</p>
-              {fact && props.facts ? <p class="muted">{sourceLine(props.facts, fact)}</p> : null}
+              <p class="review-term">
+                {term?.name ?? current.termId}
+                {saved && !saved.pack.bundled ? (
+                  <span class="muted"> · {saved.pack.title}</span>
+                ) : null}
+              </p>
+              {fact && props.facts ? (
+                <p class="muted">{sourceLine(props.facts, fact, current.termId)}</p>
+              ) : null}
             </div>
           ) : (
             <button type="button" class="button" onClick={() => setShown(true)}>

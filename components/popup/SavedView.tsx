@@ -5,6 +5,8 @@
 import { useMemo, useState } from 'preact/hooks';
 import { bookmarkKey, newestFirst, type Bookmark } from '../store/bookmark-store';
 import type { FactIndex } from './fact-lookup';
+import { savedFactOf } from './saved-fact';
+import { splitTermId } from '../store/pack-store';
 import { savedTermFilter } from './popup-options';
 import type { BookmarksState } from './hooks/useBookmarks';
 import { BookmarkItem } from './BookmarkItem';
@@ -30,10 +32,9 @@ export function SavedView({
 }: SavedViewProps) {
   const [filter, setFilter] = useState('');
   const items = useMemo(() => newestFirst(bookmarks.list?.items ?? []), [bookmarks.list]);
-  const terms = useMemo(
-    () => savedTermFilter(items, (id) => facts.term(id)?.name ?? id),
-    [items, facts],
-  );
+  // A term whose pack was removed goes by its own id, without the pack's.
+  const nameOf = (id: string) => facts.term(id)?.name ?? splitTermId(id).termId;
+  const terms = useMemo(() => savedTermFilter(items, nameOf), [items, facts]);
   const active = terms.some((t) => t.id === filter) ? filter : '';
   const shown = active ? items.filter((b) => b.termId === active) : items;
   const quarantined = bookmarks.list?.quarantined ?? 0;
@@ -69,7 +70,7 @@ export function SavedView({
       <div class="status-area" role="status" aria-live="polite">
         {bookmarks.removed ? (
           <p class="undo-bar">
-            Removed “{facts.term(bookmarks.removed.termId)?.name ?? bookmarks.removed.termId}”.{' '}
+            Removed “{nameOf(bookmarks.removed.termId)}”.{' '}
             <button type="button" class="link-button" onClick={() => void bookmarks.undoRemove()}>
               Undo
             </button>
@@ -92,9 +93,9 @@ export function SavedView({
           <BookmarkItem
             key={bookmarkKey(b)}
             bookmark={b}
-            termName={facts.term(b.termId)?.name ?? b.termId}
-            fact={facts.fact(b.termId, b.factId)}
-            sources={facts.sources}
+            termName={nameOf(b.termId)}
+            saved={savedFactOf(b, facts)}
+            sources={facts.sourcesOf(b.termId)}
             onOpen={onOpen}
             onRemove={(x) => void bookmarks.remove(x)}
             onNote={bookmarks.saveNote}

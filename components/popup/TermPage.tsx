@@ -4,12 +4,15 @@
  * The heading takes the focus when the page opens, so screen readers announce the term.
  */
 import { useLayoutEffect, useRef } from 'preact/hooks';
-import type { Source, Term } from '../../data/schema';
+import type { PackTerm, Source } from '../../data/schema';
 import { categoryLabel } from './popup-options';
 import { FactList } from './FactList';
+import type { TermPack } from './fact-lookup';
 
 export interface TermPageProps {
-  term: Term;
+  term: PackTerm;
+  /** The term's pack: named unless it is the built-in one, and said when it is off. */
+  pack: TermPack;
   sources: Record<string, Source>;
   related: { id: string; name: string }[];
   saved: ReadonlySet<string>;
@@ -19,7 +22,7 @@ export interface TermPageProps {
 }
 
 /** Other spellings worth showing: aliases that are not just the name. */
-function otherNames(term: Term): string[] {
+function otherNames(term: PackTerm): string[] {
   const name = term.name.toLowerCase();
   return term.aliases.filter((a) => a.toLowerCase() !== name).slice(0, 6);
 }
@@ -36,13 +39,26 @@ export function TermPage(props: TermPageProps) {
         <span aria-hidden="true">←</span> Back
       </button>
       <header class="term-head">
-        <p class="term-category">{categoryLabel(term.category)}</p>
+        <p class="term-category">
+          {[
+            term.category ? categoryLabel(term.category) : '',
+            props.pack.bundled ? '' : props.pack.title,
+          ]
+            .filter(Boolean)
+            .join(' · ')}
+        </p>
         <h2 id="term-title" tabIndex={-1} ref={heading}>
           {term.name}
         </h2>
         <p class="term-expansion">{term.expansion}</p>
         {aliases.length > 0 ? <p class="term-aliases">Also written {aliases.join(', ')}</p> : null}
       </header>
+      {props.pack.state === 'off' ? (
+        <p class="notice" role="note">
+          The pack “{props.pack.title}” is off: pages do not mark this term until you switch it back
+          on.
+        </p>
+      ) : null}
       <p class="term-summary">{term.summary}</p>
       <h3 class="section-title">
         Facts <span class="section-count">{term.facts.length}</span>

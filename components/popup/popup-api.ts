@@ -7,6 +7,7 @@
  */
 import { readBookmarkList, type BookmarkList } from '../store/bookmark-writer';
 import { REVIEWS_KEY, parseReviews, type ReviewEntry } from '../store/review-store';
+import { PACKS_KEY, parsePackRecord, type PackRecord } from '../store/pack-store';
 import type { MessageType, PageTerms, ProtocolMap } from '../shared/messages';
 import { sendMessage, sendTabMessage, type RuntimeLike, type TabsLike } from '../shared/messaging';
 import {
@@ -41,6 +42,8 @@ export interface PopupApi {
   /** The review schedule by bookmark key (empty before a first grade). */
   readReviews(): Promise<Map<string, ReviewEntry>>;
   readSettings(): Promise<Settings>;
+  /** The imported packs and whether each is on (read leniently; what cannot be read is left out). */
+  readPacks(): Promise<PackRecord>;
   /** Names of stored settings Gloss could not read (kept aside, see `settings.ts`). */
   unreadSettings(): Promise<string[]>;
   /** Calls `listener` when any of `keys` changes in `storage.local`; returns the unsubscribe. */
@@ -81,6 +84,8 @@ export function createPopupApi(ext: PopupBrowser, search: string): PopupApi {
     readReviews: async () =>
       parseReviews((await ext.storage.local.get(REVIEWS_KEY))[REVIEWS_KEY]).cards,
     readSettings: () => readSettings(ext.storage.local),
+    readPacks: async () =>
+      parsePackRecord((await ext.storage.local.get(PACKS_KEY))[PACKS_KEY]).record,
     unreadSettings: () => readUnreadSettings(ext.storage.local),
     watch(keys, listener) {
       const onChanged: StorageListener = (changes, area) => {

@@ -18,8 +18,8 @@ export const CATEGORY_ORDER: readonly { id: Category; label: string }[] = [
   { id: 'people', label: 'People' },
 ];
 
-/** The label of a category. */
-export function categoryLabel(category: Category): string {
+/** The label of a category; an imported pack's own category is shown as it is written. */
+export function categoryLabel(category: string): string {
   return CATEGORY_ORDER.find((c) => c.id === category)?.label ?? category;
 }
 
@@ -37,7 +37,8 @@ export interface TermOption {
 export interface MoreOption {
   kind: 'more';
   id: string;
-  category: Category;
+  /** The group it belongs to: a category id, or `pack:<id>` for an imported pack's terms. */
+  category: string;
   hidden: number;
 }
 
@@ -108,14 +109,15 @@ export function resultGroups(hits: readonly SearchHit[], limit = Infinity): Opti
 }
 
 /**
- * The empty box: terms on the page (most marked first), then the terms of each category, A–Z,
- * `shown[category]` of them (default `BROWSE_PAGE`) followed by a "more" option if any are left.
- * `terms` come A–Z already (the search index keeps them so): nothing is sorted by name here.
+ * The empty box: terms on the page (most marked first), then the bundled terms of each category,
+ * then each imported pack's terms under its title, A–Z, `shown[group]` of them (default
+ * `BROWSE_PAGE`) followed by a "more" option if any are left. `terms` come A–Z already within
+ * each index (the search index keeps them so): nothing is sorted by name here.
  */
 export function browseGroups(
   terms: readonly SearchTerm[],
   page: PageTerms | null,
-  shown: Partial<Record<Category, number>> = {},
+  shown: Partial<Record<string, number>> = {},
   /** Stop after this many options in all (the first paint renders only what fits on screen). */
   budget = Infinity,
 ): OptionGroup[] {
@@ -136,27 +138,41 @@ export function browseGroups(
       })),
     });
   }
+  // Bundled terms by category, then one group per imported pack (in the order packs come).
+  const sections: { key: string; id: string; label: string; terms: SearchTerm[] }[] =
+    CATEGORY_ORDER.map((c) => ({ key: c.id, id: `cat-${c.id}`, label: c.label, terms: [] }));
+  const byKey = new Map(sections.map((s) => [s.key, s]));
+  for (const t of terms) {
+    const key = t.pack ? `pack:${t.pack.id}` : t.category;
+    let section = byKey.get(key);
+    if (!section && t.pack) {
+      section = { key, id: `pack-${t.pack.id}`, label: t.pack.title, terms: [] };
+      byKey.set(key, section);
+      sections.push(section);
+    }
+    section?.terms.push(t);
+  }
   let left = budget - (groups[0]?.options.length ?? 0);
-  for (const category of CATEGORY_ORDER) {
+  for (const section of sections) {
     if (left <= 0) break;
-    const inCategory = terms.filter((t) => t.category === category.id);
-    if (inCategory.length === 0) continue;
-    const page = shown[category.id] ?? BROWSE_PAGE;
+    const inSection = section.terms;
+    if (inSection.length === 0) continue;
+    const page = shown[section.key] ?? BROWSE_PAGE;
     const limit = Math.min(page, left);
-    left -= Math.min(limit, inCategory.length);
-    const options: Option[] = inCategory
+    left -= Math.min(limit, inSection.length);
+    const options: Option[] = inSection
       .slice(0, limit)
       .map((t) => ({ kind: 'term', id: `opt-c-${t.id}`, term: t }));
     // "More" only for the page limit, not for the first-paint budget (gone a frame later).
-    if (inCategory.length > page && limit === page) {
+    if (inSection.length > page && limit === page) {
       options.push({
         kind: 'more',
-        id: `opt-more-${category.id}`,
-        category: category.id,
-        hidden: inCategory.length - limit,
+        id: `opt-more-${section.key.replace(':', '-')}`,
+        category: section.key,
+        hidden: inSection.length - limit,
       });
     }
-    groups.push({ id: `cat-${category.id}`, label: category.label, options });
+    groups.push({ id: section.id, label: section.label, options });
   }
   return groups;
 }

@@ -21,6 +21,7 @@ const never = () => new Promise<never>(() => undefined);
 const buildTimeApi: PopupApi = {
   listBookmarks: never,
   readReviews: never,
+  readPacks: never,
   readSettings: never,
   unreadSettings: never,
   watch: () => () => undefined,
@@ -38,6 +39,7 @@ export function prerenderPopup(index: SearchIndex): string {
       searcher: createCoreSearcher(index),
       loadFactBase: never,
       loadFuzzy: never,
+      loadPackSearch: never,
       params: new URLSearchParams(),
       // Only effects touch the root (the theme), and none run here.
       root: {} as HTMLElement,

@@ -7,7 +7,10 @@ import Fuse from 'fuse.js';
 import { FUZZY_OPTIONS, type SearchIndex } from './search-index';
 import type { FuzzyLookup } from './search-core';
 
-/** The fuzzy look-up of `index`: each letter's Fuse index is parsed on first use, never rebuilt. */
+/**
+ * The fuzzy look-up of `index`: each letter's Fuse index is parsed (or, for an index built in the
+ * popup, made) on first use, never rebuilt.
+ */
 export function createFuzzyLookup(index: SearchIndex): FuzzyLookup {
   const fuses = new Map<string, Fuse<string>>();
   function fuseFor(letter: string): Fuse<string> | undefined {
@@ -16,7 +19,11 @@ export function createFuzzyLookup(index: SearchIndex): FuzzyLookup {
     let fuse = fuses.get(letter);
     if (!fuse) {
       const list = bucket.words.map((i) => index.words[i] ?? '');
-      fuse = new Fuse(list, FUZZY_OPTIONS, Fuse.parseIndex<string>(bucket.index));
+      fuse = new Fuse(
+        list,
+        FUZZY_OPTIONS,
+        bucket.index ? Fuse.parseIndex<string>(bucket.index) : undefined,
+      );
       fuses.set(letter, fuse);
     }
     return fuse;

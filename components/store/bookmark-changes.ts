@@ -26,10 +26,13 @@ export function cleanPage(page: PageRef | null | undefined): PageRef | null {
   return { title: cut(title || page.url, LIMITS.title), url: page.url };
 }
 
-/** Saves the fact if it is not saved, otherwise removes it. */
+/**
+ * Saves the fact if it is not saved, otherwise removes it. `text` is the fact's text now, kept
+ * with the bookmark so a later change to the fact can be shown beside what was saved.
+ */
 export function toggle(
   items: readonly Bookmark[],
-  request: { termId: string; factId: string; page: PageRef | null },
+  request: { termId: string; factId: string; page: PageRef | null; text?: string },
   now: Date,
 ): Change<{ saved: boolean }> {
   const key = bookmarkKey(request);
@@ -46,6 +49,7 @@ export function toggle(
     savedAt: now.toISOString(),
     page: cleanPage(request.page),
     note: '',
+    ...(typeof request.text === 'string' ? { text: request.text.slice(0, LIMITS.text) } : {}),
   });
   if (typeof added === 'string') throw new Error(`Cannot save this fact: ${added}`);
   return { items: [...items, added], result: { saved: true }, changed: true };
@@ -88,7 +92,8 @@ export function restore(
 
 /**
  * Merges imported bookmarks: a new fact is added as exported; a fact already saved keeps its
- * date and page, and takes the imported note only if it has none. Never duplicates.
+ * date, page and saved text, and takes the imported note (or saved text) only if it has none.
+ * Never duplicates.
  */
 export function merge(
   items: readonly Bookmark[],
@@ -106,8 +111,9 @@ export function merge(
       next.push(copy);
       byKey.set(bookmarkKey(b), copy);
       added++;
-    } else if (!existing.note && b.note) {
-      existing.note = b.note;
+    } else if ((!existing.note && b.note) || (existing.text === undefined && b.text)) {
+      if (!existing.note && b.note) existing.note = b.note;
+      if (existing.text === undefined && b.text !== undefined) existing.text = b.text;
       updated++;
     } else {
       unchanged++;

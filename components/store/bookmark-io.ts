@@ -3,7 +3,7 @@
  * reading an exported JSON file back. Importing is all or nothing: a malformed, foreign or
  * oversized file is refused with a message that names the problem, before anything is written.
  */
-import type { Fact, Source, Term } from '../../data/schema';
+import type { Fact, PackTerm, Source } from '../../data/schema';
 import { formatFactDate } from '../shared/format-date';
 import {
   BOOKMARKS_VERSION,
@@ -21,11 +21,15 @@ export const MAX_IMPORT_BYTES = 2_000_000;
 /** At most this many bookmarks per file. */
 export const MAX_IMPORT_ITEMS = 5000;
 
-/** What the exports need from the fact base. */
+/** What the exports need from the facts of every pack (term ids as `qualifiedTermId` makes them). */
 export interface FactLookup {
-  term(id: string): Term | undefined;
-  source(id: string): Source | undefined;
+  term(id: string): PackTerm | undefined;
+  /** A source by id, of the pack of term `termId` (packs may reuse each other's source ids). */
+  source(id: string, termId?: string): Source | undefined;
 }
+
+/** Versions of the JSON export this Gloss reads: 2 (no saved texts) and the current one. */
+export const IMPORT_VERSIONS: readonly number[] = [2, BOOKMARKS_VERSION];
 
 /** The JSON export. */
 export interface BookmarkExport {
@@ -37,14 +41,17 @@ export interface BookmarkExport {
   reviews?: Record<string, ReviewEntry>;
 }
 
-function find(lookup: FactLookup, b: Bookmark): { term?: Term; fact?: Fact } {
+function find(lookup: FactLookup, b: Bookmark): { term?: PackTerm; fact?: Fact } {
   const term = lookup.term(b.termId);
   return { term, fact: term?.facts.find((f) => f.id === b.factId) };
 }
 
-/** "India Briefing, News18 · Nov 2021": the fact's sources by short label, and its date. */
-export function sourceLine(lookup: FactLookup, fact: Fact): string {
-  const labels = fact.sources.map((id) => lookup.source(id)?.short ?? id);
+/**
+ * "India Briefing, News18 · Nov 2021": the fact's sources by short label, and its date; the
+ * sources looked up in the pack of `termId`.
+ */
+export function sourceLine(lookup: FactLookup, fact: Fact, termId?: string): string {
+  const labels = fact.sources.map((id) => lookup.source(id, termId)?.short ?? id);
   return `${labels.join(', ')} · ${formatFactDate(fact.date)}`;
 }
 
@@ -89,9 +96,16 @@ export function exportMarkdown(items: readonly Bookmark[], lookup: FactLookup, n
     if (term) out.push(`*${escapeMarkdown(term.expansion)}*`, '');
     for (const b of group) {
       const { fact } = find(lookup, b);
-      const text = fact ? escapeMarkdown(fact.text) : `Fact “${b.factId}” (no longer in Gloss)`;
+      const text = fact
+        ? escapeMarkdown(fact.text)
+        : b.text !== undefined
+          ? `${escapeMarkdown(b.text)} (as saved; no longer in Gloss)`
+          : `Fact “${b.factId}” (no longer in Gloss)`;
       out.push(`- ${text}`);
-      if (fact) out.push(`  - Source: ${escapeMarkdown(sourceLine(lookup, fact))}`);
+      if (fact) out.push(`  - Source: ${escapeMarkdown(sourceLine(lookup, fact, b.termId))}`);
+      if (fact && b.text !== undefined && b.text !== fact.text) {
+        out.push(`  - As saved: ${escapeMarkdown(b.text)}`);
+      }
       const saved = `saved ${b.savedAt.slice(0, 10)}`;
       if (b.page && isWebUrl(b.page.url)) {
         // encodeURIComponent leaves parentheses alone; they would end the Markdown link early.
@@ -139,14 +153,15 @@ export function exportCsv(items: readonly Bookmark[], lookup: FactLookup): strin
   for (const b of newestFirst(items)) {
     const { term, fact } = find(lookup, b);
     const front = `${term?.name ?? b.termId}: ${factQuestion(b.factId)}`;
+    const gone = b.text !== undefined ? `${b.text}\n(as saved; no longer in Gloss)` : '';
     const back = [
-      fact ? fact.text : `(fact ${b.factId} is no longer in Gloss)`,
-      fact ? `Source: ${sourceLine(lookup, fact)}` : '',
+      fact ? fact.text : gone || `(fact ${b.factId} is no longer in Gloss)`,
+      fact ? `Source: ${sourceLine(lookup, fact, b.termId)}` : '',
       b.note ? `Note: ${b.note}` : '',
     ]
       .filter(Boolean)
       .join('\n');
-    const tags = ['gloss', term?.category ?? ''].filter(Boolean).join(' ');
+    const tags = ['gloss', (term?.category ?? '').replace(/\s+/g, '-')].filter(Boolean).join(' ');
     rows.push([front, back, tags].map(csvField).join(','));
   }
   return `${rows.join('\r\n')}\r\n`;
@@ -198,7 +213,8 @@ export function parseImport(text: string): ParsedImport {
       `The file was made by a newer version of Gloss (format ${file.version}); update Gloss to import it.`,
     );
   }
-  if (file.version < BOOKMARKS_VERSION)
+  // Version 2 files differ only in having no saved texts: their bookmarks are read as they are.
+  if (!IMPORT_VERSIONS.includes(file.version))
     return refuse(`The file’s format version ${file.version} is not supported.`);
   if (!Array.isArray(file.items)) return refuse('The file has no "items" list of bookmarks.');
   if (file.items.length > MAX_IMPORT_ITEMS) {

@@ -10,6 +10,9 @@
  * Version history of the stored value:
  * - 1 (the prototype): a bare array of `{ key: 'termId/factId', at: epoch ms, url?, title? }`.
  * - 2: `{ version: 2, items: Bookmark[] }`, with notes and an ISO `savedAt`.
+ * - 3: the same, each bookmark with the `text` of the fact as it was saved, so a fact a newer
+ *   pack changes or removes still shows what the reader saved. Reading a version 2 (or 1) value
+ *   fills `text` from the facts Gloss has at that moment (`FactText`), where it finds them.
  */
 
 /** Where a bookmark was saved from. Strings come from pages: always render them as text. */
@@ -23,10 +26,10 @@ export const BOOKMARKS_KEY = 'bookmarks';
 /** Storage key of the entries that could not be read, kept aside untouched. */
 export const QUARANTINE_KEY = 'bookmarks.quarantine';
 /** The current envelope version. */
-export const BOOKMARKS_VERSION = 2;
+export const BOOKMARKS_VERSION = 3;
 
 /** Limits on strings stored with a bookmark (they come from pages and the reader). */
-export const LIMITS = { title: 1000, url: 4096, note: 5000, id: 100 } as const;
+export const LIMITS = { title: 1000, url: 4096, note: 5000, id: 100, text: 10_000 } as const;
 
 /** One saved fact. */
 export interface Bookmark {
@@ -38,7 +41,18 @@ export interface Bookmark {
   page: PageRef | null;
   /** The reader's note ('' for none). */
   note: string;
+  /**
+   * The fact's text when it was saved (version 3). Absent when it is not known: saved by an
+   * older Gloss for a fact that was already gone when the bookmarks were migrated.
+   */
+  text?: string;
 }
+
+/**
+ * The current text of a fact, or undefined when Gloss has no such fact: what a migration and a
+ * new bookmark take the saved text from (the background builds it from every stored pack).
+ */
+export type FactText = (termId: string, factId: string) => string | undefined;
 
 /** The stored value. */
 export interface BookmarkEnvelope {
@@ -114,13 +128,29 @@ export function validateBookmark(value: unknown): Bookmark | string {
   const note = value.note ?? '';
   if (typeof note !== 'string') return '"note" is not text';
   if (note.length > LIMITS.note) return `"note" is longer than ${LIMITS.note} characters`;
-  return {
+  if (value.text !== undefined && typeof value.text !== 'string') return '"text" is not text';
+  if (typeof value.text === 'string' && value.text.length > LIMITS.text) {
+    return `"text" is longer than ${LIMITS.text} characters`;
+  }
+  const bookmark: Bookmark = {
     termId: value.termId as string,
     factId: value.factId as string,
     savedAt: new Date(value.savedAt).toISOString(),
     page,
     note,
   };
+  if (typeof value.text === 'string') bookmark.text = value.text;
+  return bookmark;
+}
+
+/**
+ * `b` with its saved text filled in from `textOf` when it has none (the v2 → v3 step). A fact
+ * Gloss no longer has leaves the bookmark as it is: it is kept, only without a saved text.
+ */
+export function withSavedText(b: Bookmark, textOf: FactText | undefined): Bookmark {
+  if (b.text !== undefined || !textOf) return b;
+  const text = textOf(b.termId, b.factId);
+  return text === undefined ? b : { ...b, text: text.slice(0, LIMITS.text) };
 }
 
 /** Reads one version-1 entry. */
@@ -141,20 +171,24 @@ function fromVersion1(value: unknown): Bookmark | string {
   });
 }
 
-/** Adds `b` unless its key is taken; a duplicate only fills in an empty note. */
+/** Adds `b` unless its key is taken; a duplicate only fills in an empty note or saved text. */
 function addUnique(items: Bookmark[], seen: Map<string, Bookmark>, b: Bookmark): void {
   const key = bookmarkKey(b);
   const first = seen.get(key);
   if (!first) {
     seen.set(key, b);
     items.push(b);
-  } else if (!first.note && b.note) {
-    first.note = b.note;
+    return;
   }
+  if (!first.note && b.note) first.note = b.note;
+  if (first.text === undefined && b.text !== undefined) first.text = b.text;
 }
 
-/** Reads whatever is stored under `bookmarks` (any version, or garbage). Never throws. */
-export function parseBookmarks(raw: unknown): BookmarkRead {
+/**
+ * Reads whatever is stored under `bookmarks` (any version, or garbage). Never throws. An older
+ * version is migrated: `textOf`, when given, fills in the saved text of each bookmark.
+ */
+export function parseBookmarks(raw: unknown, textOf?: FactText): BookmarkRead {
   const items: Bookmark[] = [];
   const rejects: Reject[] = [];
   const seen = new Map<string, Bookmark>();
@@ -163,7 +197,7 @@ export function parseBookmarks(raw: unknown): BookmarkRead {
     entries.forEach((entry, i) => {
       const b = parse(entry);
       if (typeof b === 'string') rejects.push({ reason: `entry ${i + 1}: ${b}`, value: entry });
-      else addUnique(items, seen, b);
+      else addUnique(items, seen, withSavedText(b, textOf));
     });
   };
   if (Array.isArray(raw)) {
@@ -184,7 +218,9 @@ export function parseBookmarks(raw: unknown): BookmarkRead {
     return { items, rejects, migratedFrom: raw.version };
   }
   read(raw.items, validateBookmark);
-  return { items, rejects };
+  return raw.version < BOOKMARKS_VERSION
+    ? { items, rejects, migratedFrom: raw.version }
+    : { items, rejects };
 }
 
 /** Reads the quarantine list; anything else found there is kept inside it, not dropped. */

@@ -15,8 +15,10 @@ import {
   QUARANTINE_KEY,
   parseBookmarks,
   parseQuarantine,
+  withSavedText,
   type Bookmark,
   type BookmarkEnvelope,
+  type FactText,
   type ImportOutcome,
 } from './bookmark-store';
 import type { PageRef } from './bookmark-store';
@@ -43,10 +45,12 @@ export async function readBookmarkList(area: StorageAreaLike): Promise<BookmarkL
 
 /** The operations the background offers, each queued. */
 export interface BookmarkWriter {
+  /** Saves or unsaves a fact; a new bookmark keeps `text`, the fact's text now. */
   toggle(request: {
     termId: string;
     factId: string;
     page: PageRef | null;
+    text?: string;
   }): Promise<{ saved: boolean }>;
   setNote(request: { termId: string; factId: string; note: string }): Promise<Bookmark | null>;
   remove(request: { termId: string; factId: string }): Promise<Bookmark | null>;
@@ -54,23 +58,44 @@ export interface BookmarkWriter {
   /** Imports an exported JSON file: all of it, or (with a message why) none of it. */
   importText(text: string): Promise<ImportOutcome>;
   keys(): Promise<string[]>;
+  /**
+   * Writes bookmarks stored by an older Gloss in the current version, their saved texts filled
+   * in from the facts as they are now; true when it wrote. Run before a pack is replaced, so
+   * the texts come from the version the reader saved, and when Gloss is updated.
+   */
+  migrate(): Promise<boolean>;
   /** The queue, shared with other writers of the background (settings). */
   readonly queue: WriteQueue;
 }
 
-/** A writer over `area` (e.g. `browser.storage.local`); `now` is injectable for tests. */
+/** True for a stored value of an older version than this Gloss writes (not a newer one). */
+function isOlder(raw: unknown): boolean {
+  if (Array.isArray(raw)) return true;
+  const version = (raw as { version?: unknown } | null | undefined)?.version;
+  return typeof version === 'number' && version < BOOKMARKS_VERSION;
+}
+
+/**
+ * A writer over `area` (e.g. `browser.storage.local`); `now` is injectable for tests.
+ * `factText` gives the current facts' texts, read only when older bookmarks are migrated.
+ */
 export function createBookmarkWriter(
   area: StorageAreaLike,
-  options: { now?: () => Date; queue?: WriteQueue } = {},
+  options: { now?: () => Date; queue?: WriteQueue; factText?: () => Promise<FactText> } = {},
 ): BookmarkWriter {
   const now = options.now ?? (() => new Date());
   const queue = options.queue ?? createWriteQueue();
 
-  function transact<R>(change: (items: Bookmark[]) => Change<R>): Promise<R> {
+  /** `change` is told whether the stored value was of an older version (it is written anew). */
+  function transact<R>(change: (items: Bookmark[], older: boolean) => Change<R>): Promise<R> {
     return queue.run(async () => {
       const stored = await area.get([BOOKMARKS_KEY, QUARANTINE_KEY]);
-      const read = parseBookmarks(stored[BOOKMARKS_KEY]);
-      const { items, result, changed } = change(read.items);
+      const older = isOlder(stored[BOOKMARKS_KEY]);
+      // A fact that cannot be looked up still migrates: its bookmark is kept without a text.
+      const textOf =
+        older && options.factText ? await options.factText().catch(() => undefined) : undefined;
+      const read = parseBookmarks(stored[BOOKMARKS_KEY], textOf);
+      const { items, result, changed } = change(read.items, older);
       if (!changed) return result;
       const envelope: BookmarkEnvelope = { version: BOOKMARKS_VERSION, items };
       const write: Record<string, unknown> = { [BOOKMARKS_KEY]: envelope };
@@ -100,7 +125,11 @@ export function createBookmarkWriter(
       const parsed = parseImport(text);
       if (!parsed.ok) return parsed;
       try {
-        const counts = await transact((items) => merge(items, parsed.items));
+        // A file from an older Gloss has no saved texts: they are taken from the facts as now.
+        const untexted = parsed.items.some((b) => b.text === undefined);
+        const textOf = untexted ? await options.factText?.().catch(() => undefined) : undefined;
+        const incoming = parsed.items.map((b) => withSavedText(b, textOf));
+        const counts = await transact((items) => merge(items, incoming));
         if (parsed.reviews.size > 0) await importReviews(area, queue, parsed.reviews, now());
         return { ok: true, ...counts };
       } catch (error) {
@@ -108,5 +137,6 @@ export function createBookmarkWriter(
       }
     },
     keys: () => queue.run(async () => (await readBookmarkList(area)).items.map(bookmarkKey)),
+    migrate: () => transact((items, older) => ({ items, result: older, changed: older })),
   };
 }

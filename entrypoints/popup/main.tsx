@@ -42,6 +42,7 @@ function start(): void {
       loadFuzzy={() =>
         import('../../components/search/search-fuzzy').then((m) => m.createFuzzyLookup(searchIndex))
       }
+      loadPackSearch={() => import('../../components/search/pack-search')}
       params={params}
       root={document.documentElement}
     />,

@@ -121,7 +121,7 @@ test.each(SCENARIOS)('$name: Gloss starts, migrates, keeps the rest aside, says 
 
   const stored = await storedData(gloss);
   const bookmarks = stored.bookmarks as { version: number; items: unknown[] };
-  expect(bookmarks.version).toBe(2);
+  expect(bookmarks.version).toBe(3);
   expect(bookmarks.items).toHaveLength(s.readable + 1);
   const raw = (s.data as { bookmarks: unknown }).bookmarks;
   const kept = (stored['bookmarks.quarantine'] as { value: unknown }[]).map((q) => q.value);
@@ -184,8 +184,13 @@ test('reloaded, then updated, with pages open: the old script stops cleanly, the
     expect(await waitForGloss(page)).toBeGreaterThan(20);
     await hoverText(page, '#trade', 'INSTC');
     await expect.poll(() => cardHeading(page)).toMatch(/Transport Corridor/);
-    const items = ((await storedData(gloss)).bookmarks as { items: unknown[] }).items;
-    expect(items).toEqual([valid('s-400', 'deal-value')]);
+    // Loading the new version migrated them: version 3 keeps each saved fact's text.
+    await expect
+      .poll(async () => (await storedData(gloss)).bookmarks)
+      .toEqual({
+        version: 3,
+        items: [{ ...valid('s-400', 'deal-value'), text: expect.any(String) }],
+      });
     await page.close();
   }
 });

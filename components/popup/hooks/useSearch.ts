@@ -7,7 +7,6 @@
  * that which needed it is searched again then.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { Category } from '../../../data/schema';
 import type { PageTerms } from '../../shared/messages';
 import {
   BROWSE_PAGE,
@@ -36,7 +35,7 @@ export interface SearchState {
   setActive(index: number): void;
   move(move: 1 | -1 | 'first' | 'last'): void;
   /** Shows more terms of a category in the empty box ("Show more"). */
-  showMore(category: Category): void;
+  showMore(group: string): void;
   /** Shows every result of the query ("Show all"), until the query changes. */
   showAll(): void;
 }
@@ -49,7 +48,8 @@ export interface SearchState {
 export interface SearchMemory {
   query: string;
   active: number;
-  shown: Partial<Record<Category, number>>;
+  /** Terms shown per browse group (a category id, or `pack:<id>`), beyond the first page. */
+  shown: Partial<Record<string, number>>;
   allShown: boolean;
   /** Options rendered in the empty box (a screenful in the popup's first paint). */
   budget: number;

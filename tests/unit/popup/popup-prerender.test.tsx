@@ -17,6 +17,7 @@ const never = () => new Promise<never>(() => undefined);
 const api: PopupApi = {
   listBookmarks: never,
   readReviews: never,
+  readPacks: never,
   readSettings: () => Promise.resolve(DEFAULT_SETTINGS),
   unreadSettings: () => Promise.resolve([]),
   watch: () => () => undefined,
@@ -41,6 +42,7 @@ test('the prerendered screen is the popup’s first render, node for node', () =
       searcher={createCoreSearcher(index)}
       loadFactBase={never}
       loadFuzzy={never}
+      loadPackSearch={never}
       params={new URLSearchParams()}
       root={document.documentElement}
     />,

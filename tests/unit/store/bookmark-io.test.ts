@@ -11,7 +11,7 @@ import {
   parseImport,
   type FactLookup,
 } from '../../../components/store/bookmark-io';
-import type { Bookmark } from '../../../components/store/bookmark-store';
+import { BOOKMARKS_VERSION, type Bookmark } from '../../../components/store/bookmark-store';
 import { createBookmarkWriter } from '../../../components/store/bookmark-writer';
 import { fakeStorage } from './fake-storage';
 
@@ -72,7 +72,7 @@ describe('exports', () => {
     const text = exportJson(items, now);
     expect(JSON.parse(text)).toMatchObject({
       format: 'gloss-bookmarks',
-      version: 2,
+      version: BOOKMARKS_VERSION,
       exportedAt: now.toISOString(),
     });
     expect(parseImport(text)).toEqual({
@@ -156,7 +156,11 @@ describe('import refuses what it cannot trust', () => {
     ['a list', file([1, 2]), /not a Gloss bookmarks file/],
     ['a foreign object', file({ bookmarks: [] }), /not a Gloss bookmarks file/],
     ['no version', file({ ...valid, version: undefined }), /version/],
-    ['a newer version', file({ ...valid, version: 3 }), /newer version of Gloss/],
+    [
+      'a newer version',
+      file({ ...valid, version: BOOKMARKS_VERSION + 1 }),
+      /newer version of Gloss/,
+    ],
     ['items not a list', file({ ...valid, items: {} }), /"items"/],
     [
       'too many items',

@@ -94,7 +94,10 @@ describe('parseBookmarks', () => {
   });
 
   test('a newer version is kept whole aside, and what this version can read is salvaged', () => {
-    const raw = { version: 3, items: [b('s-400', 'deal-value'), { termId: 'x', fancy: true }] };
+    const raw = {
+      version: BOOKMARKS_VERSION + 1,
+      items: [b('s-400', 'deal-value'), { termId: 'x', fancy: true }],
+    };
     const read = parseBookmarks(raw);
     expect(read.items).toEqual([b('s-400', 'deal-value')]);
     expect(read.rejects).toEqual([{ reason: expect.stringMatching(/newer/), value: raw }]);

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import {
   BOOKMARKS_KEY,
+  BOOKMARKS_VERSION,
   QUARANTINE_KEY,
   bookmarkKey,
   type Bookmark,
@@ -27,7 +28,7 @@ describe('the single writer', () => {
       await writer.setNote({ termId: 's-400', factId: 'deal-value', note: 'exam' }),
     ).toMatchObject({ note: 'exam' });
     expect(stored(storage)).toEqual({
-      version: 2,
+      version: BOOKMARKS_VERSION,
       items: [
         { termId: 's-400', factId: 'deal-value', savedAt: now().toISOString(), page, note: 'exam' },
       ],
@@ -174,7 +175,7 @@ describe('the single writer', () => {
     const storage = fakeStorage({ [BOOKMARKS_KEY]: [{ key: 'a/f', at: Date.UTC(2021, 0, 1) }] });
     await createBookmarkWriter(storage, { now }).toggle({ termId: 'b', factId: 'g', page: null });
     expect(stored(storage)).toMatchObject({
-      version: 2,
+      version: BOOKMARKS_VERSION,
       items: [{ termId: 'a' }, { termId: 'b' }],
     });
     expect(storage.dump()[QUARANTINE_KEY]).toBeUndefined();

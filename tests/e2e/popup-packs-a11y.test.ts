@@ -1,0 +1,80 @@
+/**
+ * axe-core on the Saved view's flags for imported packs, in the light and the dark theme: a fact
+ * changed since it was saved (both texts side by side), a fact gone from its imported pack and
+ * one gone from the built-in pack. Zero violations (WCAG 2.1 A/AA and best practice).
+ */
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { fixturesDir, launchGloss, type Gloss } from './harness';
+
+const axeSource = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
+const samplePath = join(fixturesDir, 'packs', 'sample-glossary.json');
+
+let gloss: Gloss;
+beforeAll(async () => {
+  gloss = await launchGloss({ viewport: { width: 380, height: 600 } });
+  const options = await gloss.context.newPage();
+  await options.goto(`chrome-extension://${gloss.extensionId}/options.html#packs`);
+  await options.getByRole('heading', { name: 'Fact packs' }).waitFor();
+  await options.setInputFiles('input[type=file]', samplePath);
+  await options.getByRole('button', { name: 'Import', exact: true }).click();
+  await options
+    .getByRole('status')
+    .getByText(/imported/)
+    .waitFor();
+  await options.close();
+});
+afterAll(async () => {
+  await gloss?.close();
+});
+
+async function violations(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  return page.evaluate(async (tags) => {
+    const w = window as unknown as {
+      axe: {
+        run(
+          context: unknown,
+          options: unknown,
+        ): Promise<{ violations: { id: string; nodes: { target: unknown[] }[] }[] }>;
+      };
+    };
+    const result = await w.axe.run(document, { runOnly: { type: 'tag', values: tags } });
+    return result.violations.map(
+      (v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`,
+    );
+  }, TAGS);
+}
+
+const bookmark = (termId: string, factId: string, text: string) => ({
+  termId,
+  factId,
+  savedAt: '2026-12-06T10:00:00.000Z',
+  page: null,
+  note: '',
+  text,
+});
+
+test.each(['light', 'dark'] as const)('changed and gone facts in the %s theme', async (scheme) => {
+  await gloss.worker.evaluate(
+    (items) => chrome.storage.local.set({ bookmarks: { version: 3, items } }),
+    [
+      bookmark('sample-glossary~orion-corridor', 'length', 'An older text of this fact.'),
+      bookmark('sample-glossary~vega-accord', 'dropped', 'A fact the pack no longer has.'),
+      bookmark('instc', 'no-such-fact', 'A built-in fact that is gone.'),
+    ],
+  );
+  const popup = await gloss.openPopup('?view=saved');
+  await popup.emulateMedia({ colorScheme: scheme });
+  await popup.locator('.saved-item[data-state="changed"]').waitFor();
+  expect(await popup.locator('.saved-item[data-state="gone"]').count()).toBe(2);
+  expect(await violations(popup)).toEqual([]);
+  await popup.close();
+});
