@@ -14,9 +14,17 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BenchBrowser } from './browser';
-import { RENDER_WAIT_MS, Worlds, collect, startupTasks, windowOf, type Window } from './measure';
+import {
+  RENDER_WAIT_MS,
+  Worlds,
+  collect,
+  hoverCalls,
+  startupTasks,
+  windowOf,
+  type Window,
+} from './measure';
 import { MARK_END, MARK_START, ONE_FRAME, PAGE_RANGES_STYLE, SETTLE, pageRanges } from './scripts';
-import { findMark, scriptTime, startTrace, type TraceEvent } from './trace';
+import { findMark, startTrace, type TraceEvent } from './trace';
 
 /** One repetition of the floor. */
 export interface ArticleFloor {
@@ -124,17 +132,7 @@ export async function measureHoverFloor(
     }
     await worlds.page(`performance.mark('hover:end')`);
     const events = await stop();
-    const from = findMark(events, 'hover:start') as TraceEvent;
-    const to = findMark(events, 'hover:end') as TraceEvent;
-    const calls = scriptTime(
-      events,
-      from.pid,
-      from.tid,
-      from.ts,
-      to.ts,
-      `chrome-extension://${browser.extensionId}/`,
-      new Set(['EventDispatch', 'FireAnimationFrame', 'FireIdleCallback']),
-    );
+    const calls = hoverCalls(events, `chrome-extension://${browser.extensionId}/`);
     return calls.reduce((a, b) => a + b, 0) / Math.max(1, points.length);
   } finally {
     await page.close();

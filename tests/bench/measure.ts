@@ -213,6 +213,25 @@ async function openAt(
   return { page, cdp, worlds };
 }
 
+/**
+ * Script time per task of the extension at `prefix` between the `hover:start` and `hover:end`
+ * marks: its pointer listener, frame callbacks, and the idle callbacks that read rectangles ahead
+ * for the look-up (part of mapping the pointer, though no move waits for them).
+ */
+export function hoverCalls(events: TraceEvent[], prefix: string): number[] {
+  const from = findMark(events, 'hover:start') as TraceEvent;
+  const to = findMark(events, 'hover:end') as TraceEvent;
+  return scriptTime(
+    events,
+    from.pid,
+    from.tid,
+    from.ts,
+    to.ts,
+    prefix,
+    new Set(['EventDispatch', 'FireAnimationFrame', 'FireIdleCallback']),
+  );
+}
+
 export interface GlossStaticResult {
   /** Content script start: its tasks at page load (script evaluation, matcher, settings). */
   startupMs: number;
@@ -307,19 +326,7 @@ export async function measureGloss(
     const startupLongestMs = startup.reduce((max, t) => Math.max(max, t.ms), 0);
     const mark = windowOf(events);
     if (hover) {
-      const from = findMark(events, 'hover:start') as TraceEvent;
-      const to = findMark(events, 'hover:end') as TraceEvent;
-      const calls = scriptTime(
-        events,
-        from.pid,
-        from.tid,
-        from.ts,
-        to.ts,
-        prefix,
-        // The listener, frame callbacks, and the idle callbacks that read rectangles ahead for
-        // the look-up (they are part of mapping the pointer, though no move waits for them).
-        new Set(['EventDispatch', 'FireAnimationFrame', 'FireIdleCallback']),
-      );
+      const calls = hoverCalls(events, prefix);
       hover.perMoveMs = calls.reduce((a, b) => a + b, 0) / Math.max(1, hover.moves);
       hover.maxMs = calls.reduce((a, b) => Math.max(a, b), 0);
     }

@@ -3,18 +3,11 @@
  * changed since it was saved (both texts side by side), a fact gone from its imported pack and
  * one gone from the built-in pack. Zero violations (WCAG 2.1 A/AA and best practice).
  */
-import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import { axeViolations } from './axe';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { fixturesDir, launchGloss, type Gloss } from './harness';
 
-const axeSource = readFileSync(
-  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
-  'utf8',
-);
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
 const samplePath = join(fixturesDir, 'packs', 'sample-glossary.json');
 
 let gloss: Gloss;
@@ -34,24 +27,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await gloss?.close();
 });
-
-async function violations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  return page.evaluate(async (tags) => {
-    const w = window as unknown as {
-      axe: {
-        run(
-          context: unknown,
-          options: unknown,
-        ): Promise<{ violations: { id: string; nodes: { target: unknown[] }[] }[] }>;
-      };
-    };
-    const result = await w.axe.run(document, { runOnly: { type: 'tag', values: tags } });
-    return result.violations.map(
-      (v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`,
-    );
-  }, TAGS);
-}
 
 const bookmark = (termId: string, factId: string, text: string) => ({
   termId,
@@ -75,6 +50,6 @@ test.each(['light', 'dark'] as const)('changed and gone facts in the %s theme', 
   await popup.emulateMedia({ colorScheme: scheme });
   await popup.locator('.saved-item[data-state="changed"]').waitFor();
   expect(await popup.locator('.saved-item[data-state="gone"]').count()).toBe(2);
-  expect(await violations(popup)).toEqual([]);
+  expect(await axeViolations(popup)).toEqual([]);
   await popup.close();
 });

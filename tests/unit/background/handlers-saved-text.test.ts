@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
-import type { FactBase } from '../../../data/fact-base';
+import { oneTermBase } from '../one-term-base';
 import { createBackgroundHandlers } from '../../../components/background/handlers';
 import { BOOKMARKS_KEY, type BookmarkEnvelope } from '../../../components/store/bookmark-store';
 import { fakeStorage } from '../store/fake-storage';
@@ -18,32 +18,7 @@ const sample = JSON.parse(sampleText) as {
   version: string;
   terms: { id: string; facts: { id: string; text: string }[] }[];
 };
-const base: FactBase = {
-  terms: [
-    {
-      id: 'instc',
-      name: 'INSTC',
-      aliases: ['INSTC'],
-      caseSensitive: true,
-      expansion: 'International North–South Transport Corridor',
-      category: 'economy',
-      summary: 'A multimodal route from India to Russia through Iran, long enough for the schema.',
-      facts: [{ id: 'route', text: 'Mumbai to Moscow via Iran.', date: '2021', sources: ['src'] }],
-      related: [],
-    },
-  ],
-  sources: [
-    {
-      id: 'src',
-      short: 'Src',
-      title: 't',
-      publisher: 'p',
-      author: null,
-      published: '2021',
-      kind: 'news',
-    },
-  ],
-};
+const base = oneTermBase();
 const ORION = sample.terms[0]?.facts[0]?.text ?? '';
 
 function setup() {

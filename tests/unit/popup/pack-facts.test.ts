@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import type { FactBase } from '../../../data/fact-base';
+import { oneTermBase } from '../one-term-base';
 import { indexFacts } from '../../../components/popup/fact-lookup';
 import { savedFactOf, shownText } from '../../../components/popup/saved-fact';
 import type { Pack, PackRecord } from '../../../components/store/pack-store';
@@ -13,32 +13,7 @@ import type { Bookmark } from '../../../components/store/bookmark-store';
 const sample = JSON.parse(
   readFileSync(new URL('../../fixtures/packs/sample-glossary.json', import.meta.url), 'utf8'),
 ) as Pack;
-const base: FactBase = {
-  terms: [
-    {
-      id: 'instc',
-      name: 'INSTC',
-      aliases: ['INSTC'],
-      caseSensitive: true,
-      expansion: 'International North–South Transport Corridor',
-      category: 'economy',
-      summary: 'A multimodal route from India to Russia through Iran, long enough for the schema.',
-      facts: [{ id: 'route', text: 'Mumbai to Moscow via Iran.', date: '2021', sources: ['src'] }],
-      related: [],
-    },
-  ],
-  sources: [
-    {
-      id: 'src',
-      short: 'Bundled source',
-      title: 't',
-      publisher: 'p',
-      author: null,
-      published: '2021',
-      kind: 'news',
-    },
-  ],
-};
+const base = oneTermBase('Bundled source');
 const BUNDLED = { id: 'india-russia-2021', title: 'India–Russia' };
 const record = (enabled: boolean, pack: Pack = sample): PackRecord => ({
   version: 1,
