@@ -1,6 +1,11 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, test } from 'vitest';
-import { Annotator, type AnnotatorEnv, type Painter } from '../../../components/page/annotator';
+import {
+  Annotator,
+  BATCH_MS,
+  type AnnotatorEnv,
+  type Painter,
+} from '../../../components/page/annotator';
 import { buildMatcherIndex } from '../../../components/shared/matcher-index';
 import { compileMatcher } from '../../../components/page/matcher';
 import type { Occurrence } from '../../../components/page/occurrence-store';
@@ -55,7 +60,7 @@ async function annotate(html: string, mode: 'all' | 'first' = 'all') {
 
 /** Waits for the mutation batch to be scanned. */
 async function settle(a: Annotator) {
-  await new Promise((r) => setTimeout(r, 80));
+  await new Promise((r) => setTimeout(r, BATCH_MS + 40));
   await a.idle();
 }
 
@@ -188,7 +193,7 @@ describe('mark modes', () => {
     a.destroy();
     expect(painter.painted.size).toBe(0);
     document.body.append('Quad');
-    await new Promise((r) => setTimeout(r, 80));
+    await new Promise((r) => setTimeout(r, BATCH_MS + 40));
     expect(painter.painted.size).toBe(0);
   });
 });
