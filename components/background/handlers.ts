@@ -12,6 +12,7 @@ import type { TermDetail } from '../shared/messages';
 import { sendTabMessage, type Handlers, type TabsLike } from '../shared/messaging';
 import { readSettings, type StorageAreaLike } from '../store/settings';
 import { updateSettings } from '../store/settings-update';
+import { createOwnHandlers } from './own-handlers';
 
 /** The term with only the sources its facts cite, and the names of its related terms. */
 export function termDetail(
@@ -112,6 +113,11 @@ export function createBackgroundHandlers(deps: {
     'pack:set-enabled': ({ id, enabled }) => packs.setEnabled(String(id), enabled === true),
     'pack:remove': ({ id }) => packs.remove(String(id)),
     'pack:export': ({ id }) => packs.exportText(String(id)),
+    ...createOwnHandlers({
+      packs,
+      bundled: async () => bundledPack((await factBase()).base),
+      now: deps.now,
+    }),
   };
   return { handlers, writer, packs };
 }

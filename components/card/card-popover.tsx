@@ -65,6 +65,11 @@ export class CardPopover {
     }
   }
 
+  /** An element inside the open card (to move focus to it), or null. */
+  find<T extends Element>(selector: string): T | null {
+    return this.card?.querySelector<T>(selector) ?? null;
+  }
+
   /** Re-renders the open card without moving it. */
   update(content: ComponentChildren): void {
     if (this.card) render(content, this.card);

@@ -169,6 +169,9 @@ export function startPageSession(options: {
           })
         ).saved,
       openFull: (id) => void send('term:open', { id }),
+      lookUp: (text) => send('selection:lookup', { text }),
+      addOwnTerm: (text, note) =>
+        send('own:add', { text, note, page: { title: doc.title, url: win.location.href } }),
     });
     cards = ui;
     annotator.onChange(() => {
@@ -253,9 +256,14 @@ export function startPageSession(options: {
     'page:terms': async () => pageTerms(),
     'page:next-term': async () => cards?.nextTerm() ?? false,
   });
+  // The context menu's selection goes to the frame that holds it (the background names the frame).
+  const frameRouter = createMessageRouter({
+    'page:selection': async ({ text, action }) =>
+      (await cards?.selection(String(text), action === 'add' ? 'add' : 'lookup')) ?? false,
+  });
   // Messages to a tab reach every frame and the first answer wins: only the top frame answers.
   const onMessage = (message: unknown): Promise<unknown> | undefined =>
-    win === win.top ? router(message, {}) : undefined;
+    frameRouter(message, {}) ?? (win === win.top ? router(message, {}) : undefined);
 
   browser.storage.onChanged.addListener(onStorage);
   browser.runtime.onMessage.addListener(onMessage);

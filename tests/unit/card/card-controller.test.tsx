@@ -98,6 +98,10 @@ function controller(overrides: { toggleBookmark?: (t: string, f: string) => Prom
     fetchDetail: async (id) => (id === 'instc' ? detail : null),
     fetchBookmarks: async () => [],
     toggleBookmark: overrides.toggleBookmark ?? (async () => true),
+    lookUp: async (q) => ({ query: q, matches: [] }),
+    addOwnTerm: async () => {
+      throw new Error('not in this test');
+    },
     openFull: () => undefined,
     popover: popover as unknown as CardPopover,
   });
