@@ -123,9 +123,11 @@ export class CardController {
 
   /** Shows `view` again in the open card (back from a match's facts), or renders it anew. */
   showCustom(view: () => ComponentChildren): void {
+    const inCard = this.deps.popover.contains(this.deps.doc.activeElement);
     this.custom = view;
     this.back = null;
     this.render();
+    this.deps.popover.keepFocus(inCard);
   }
 
   /** True while the open card shows `view`. */
@@ -150,6 +152,7 @@ export class CardController {
   }
 
   close(): void {
+    const wasOpen = this.deps.popover.isOpen;
     this.custom = null;
     this.back = null;
     this.cancelClose();
@@ -160,6 +163,7 @@ export class CardController {
     this.detail = null;
     this.pinned = false;
     this.onCard = false;
+    if (wasOpen) this.deps.cardClosed?.();
   }
 
   destroy(): void {
@@ -200,12 +204,14 @@ export class CardController {
   }
 
   private async showRelated(termId: string): Promise<void> {
+    const inCard = this.deps.popover.contains(this.deps.doc.activeElement);
     this.termId = termId;
     this.pinned = true;
     this.detail = await this.load(termId);
     if (this.termId === termId && !this.detail && this.back)
       this.notice = 'This term is no longer in Gloss.';
     this.render();
+    this.deps.popover.keepFocus(inCard);
   }
 
   private render(): void {

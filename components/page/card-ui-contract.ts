@@ -23,6 +23,8 @@ export interface CardUiDeps {
   openFull(termId: string): void;
   /** The best matches for a selected text (searched by the background). */
   lookUp(text: string): Promise<LookupAnswer>;
+  /** The open card closed (the page may re-mark now). */
+  cardClosed?(): void;
   /** Adds a selected text, with a note, to the reader's own terms (with this page). */
   addOwnTerm(text: string, note: string): Promise<OwnTermAdded>;
 }

@@ -170,6 +170,8 @@ export function startPageSession(options: {
         ).saved,
       openFull: (id) => void send('term:open', { id }),
       lookUp: (text) => send('selection:lookup', { text }),
+      // After the card's own close has run: a new index waiting for it is used then.
+      cardClosed: () => void win.setTimeout(() => cards?.isOpen || remark(), 0),
       addOwnTerm: (text, note) =>
         send('own:add', { text, note, page: { title: doc.title, url: win.location.href } }),
     });
@@ -213,6 +215,20 @@ export function startPageSession(options: {
     badgeSoon();
   }
 
+  /** A new stored index waiting for the open card to close; see `onStorage`. */
+  let pendingIndex: { value: unknown } | null = null;
+
+  /** Re-marks the page with the index that arrived (a new matcher, so new marks and cards). */
+  function remark(): void {
+    if (!pendingIndex) return;
+    useIndex(pendingIndex.value);
+    pendingIndex = null;
+    if (session.annotator) {
+      stopMarking();
+      apply(settings);
+    }
+  }
+
   /** Uses the stored index of the packs that are on, or the bundled one when there is none. */
   function useIndex(stored: unknown): void {
     matcher = isMatcherIndex(stored) ? compileMatcher(stored) : options.matcher;
@@ -222,11 +238,9 @@ export function startPageSession(options: {
     if (area !== 'local') return;
     if (PACK_INDEX_KEY in changes) {
       // Packs changed in the popup: re-mark the open page with the new index, no reload needed.
-      useIndex(changes[PACK_INDEX_KEY]?.newValue);
-      if (session.annotator) {
-        stopMarking();
-        apply(settings);
-      }
+      // An open card (the one that just added an own term) stays until it closes.
+      pendingIndex = { value: changes[PACK_INDEX_KEY]?.newValue };
+      if (!cards?.isOpen) remark();
     }
     if (SETTINGS_KEY in changes) apply(migrateSettings(changes[SETTINGS_KEY]?.newValue));
     if ('bookmarks' in changes) cards?.refreshBookmarks();

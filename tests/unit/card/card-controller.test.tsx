@@ -65,6 +65,8 @@ function fakePopover(doc: Document) {
       render(content, el);
     },
     update: (content: ComponentChildren) => render(content, el),
+    keepFocus: () => undefined,
+    find: () => null,
     close() {
       open = false;
       render(null, el);
