@@ -11,7 +11,7 @@ const FORBIDDEN = {
   popup: ['page', 'card', 'background'],
   search: ['page', 'card', 'popup', 'store', 'background'],
   store: ['page', 'card', 'popup', 'search', 'background'],
-  background: ['page', 'card', 'popup', 'search'],
+  background: ['page', 'card', 'popup'],
   shared: ['page', 'card', 'popup', 'search', 'background'],
 };
 

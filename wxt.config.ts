@@ -174,7 +174,8 @@ export default defineConfig({
     name: 'Gloss',
     description:
       'Fact cards for India–Russia terms on news pages: hover INSTC, S-400 or CAATSA to see sourced facts. Works offline.',
-    permissions: ['storage'],
+    // contextMenus: the "Look up in Gloss" and "Add to my Gloss terms" entries for selected text.
+    permissions: ['storage', 'contextMenus'],
     // Declared here rather than through WXT's content-script entrypoint: see entrypoints/gloss.ts.
     // Same-origin frames (embedded live blogs) are read too; each frame runs its own session.
     content_scripts: [

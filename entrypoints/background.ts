@@ -3,6 +3,11 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { createBackgroundHandlers, forwardNextTerm } from '../components/background/handlers';
 import { FACT_BASE_FILE, fetchFactBase } from '../components/shared/fact-base-file';
 import { createMessageRouter } from '../components/shared/messaging';
+import {
+  handleMenuClick,
+  registerMenus,
+  type MenuClick,
+} from '../components/background/context-menu';
 
 // The single writer of stored data: every bookmark and settings change goes through the queue
 // inside the handlers, so tabs and the popup writing at once never lose a change.
@@ -28,4 +33,22 @@ export default defineBackground(() => {
   browser.commands.onCommand.addListener((command) => void onCommand(command));
   // Headless browsers have no keyboard accelerators: the browser tests call this directly.
   (globalThis as { glossCommand?: typeof onCommand }).glossCommand = onCommand;
+  // "Look up in Gloss" and "Add … to my Gloss terms" for selected text.
+  void registerMenus(browser.contextMenus);
+  const onMenuClick = (info: MenuClick, tab?: { id?: number; title?: string }) =>
+    handleMenuClick(
+      {
+        tabs: browser.tabs,
+        addDirect: (text, url) =>
+          handlers['own:add']!(
+            { text, note: '', page: url ? { title: tab?.title ?? '', url } : null },
+            {},
+          ),
+      },
+      info,
+      tab,
+    );
+  browser.contextMenus.onClicked.addListener((info, tab) => void onMenuClick(info, tab));
+  // A context menu cannot be clicked from a test: the browser tests call what a click calls.
+  (globalThis as { glossMenuClick?: typeof onMenuClick }).glossMenuClick = onMenuClick;
 });

@@ -14,6 +14,7 @@ import { readSettings, type StorageAreaLike } from '../store/settings';
 import { factTextOf } from '../store/fact-text';
 import { PACKS_KEY, parsePackRecord } from '../store/pack-store';
 import { updateSettings } from '../store/settings-update';
+import { createOwnHandlers } from './own-handlers';
 
 /** The term with only the sources its facts cite, and the names of its related terms. */
 export function termDetail(
@@ -132,6 +133,11 @@ export function createBackgroundHandlers(deps: {
     'pack:set-enabled': ({ id, enabled }) => packs.setEnabled(String(id), enabled === true),
     'pack:remove': ({ id }) => writer.migrate().then(() => packs.remove(String(id))),
     'pack:export': ({ id }) => packs.exportText(String(id)),
+    ...createOwnHandlers({
+      packs,
+      bundled: async () => bundledPack((await factBase()).base),
+      now: deps.now,
+    }),
   };
   return { handlers, writer, packs };
 }

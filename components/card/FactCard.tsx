@@ -19,6 +19,8 @@ export interface FactCardProps {
   onOpenRelated(termId: string): void;
   onOpenFull(termId: string): void;
   onClose(): void;
+  /** Set when the card shows a match of the selection card: back to the matches. */
+  onBack?: () => void;
 }
 
 /** The facts a card shows: the ones marked key, or the first three. */
@@ -29,12 +31,18 @@ export function cardFacts(detail: TermDetail): TermDetail['term']['facts'] {
 
 export function FactCard(props: FactCardProps) {
   const { detail, bookmarked, headingId } = props;
+  const back = props.onBack ? (
+    <button type="button" class="link back" onClick={props.onBack}>
+      ← Back to the matches
+    </button>
+  ) : null;
   if (!detail) {
     return (
       <div class="card-body" aria-busy="true">
         <p class="muted" id={headingId}>
           {props.notice ?? 'Loading…'}
         </p>
+        {back}
       </div>
     );
   }
@@ -93,6 +101,7 @@ export function FactCard(props: FactCardProps) {
         </nav>
       ) : null}
       <div class="card-foot">
+        {back}
         <button type="button" class="link" onClick={() => props.onOpenFull(term.id)}>
           {more > 0 ? `All ${term.facts.length} facts` : 'Open in full'} →
         </button>

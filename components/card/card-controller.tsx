@@ -7,7 +7,9 @@ import type { HoverCallbacks } from '../page/hover-tracker';
 import { inDocumentOrder, nextOccurrence } from '../page/keyboard-nav';
 import type { TermDetail } from '../shared/messages';
 import type { Occurrence } from '../page/occurrence-store';
+import type { ComponentChildren } from 'preact';
 import type { CardPopover } from './card-popover';
+import type { Anchor } from './card-position';
 import type { CardUiDeps } from '../page/card-ui-contract';
 import { FactCard } from './FactCard';
 import { bookmarkKey } from '../store/bookmark-store';
@@ -18,7 +20,9 @@ export const GRACE_MS = 350;
 /** What the controller needs: the session's side of the card UI, and the popover it drives. */
 export type CardControllerDeps = CardUiDeps & { popover: CardPopover };
 
-const HEADING_ID = 'gloss-card-heading';
+/** The id of the open card's heading (its dialog is labelled by it). */
+export const CARD_HEADING_ID = 'gloss-card-heading';
+const HEADING_ID = CARD_HEADING_ID;
 
 export class CardController {
   private occurrence: Occurrence | null = null;
@@ -33,6 +37,10 @@ export class CardController {
   private ordered: Occurrence[] | null = null;
   private readonly cache = new Map<string, Promise<TermDetail | null>>();
   private readonly controller = new AbortController();
+  /** The selection card's view, shown instead of a term's facts while set. */
+  private custom: (() => ComponentChildren) | null = null;
+  /** Back from a match's facts to the selection card (set while one is shown). */
+  private back: (() => void) | null = null;
 
   constructor(private readonly deps: CardControllerDeps) {
     const { doc } = deps;
@@ -54,6 +62,8 @@ export class CardController {
       if (o === this.occurrence) this.cancelClose();
     },
     intent: (o) => {
+      // The selection card, opened on purpose, is not replaced by a passing pointer.
+      if (this.custom || this.back) return;
       if (o !== this.occurrence) void this.show(o, this.deps.termIds[o.term] ?? '', false);
     },
     leave: (o) => {
@@ -99,7 +109,52 @@ export class CardController {
     return true;
   }
 
+  /** Opens `view` (the selection card) by `anchor` with focus inside; hover leaves it alone. */
+  openCustom(view: () => ComponentChildren, anchor: Anchor): void {
+    this.close();
+    this.custom = view;
+    this.pinned = true;
+    this.deps.popover.open(view(), anchor, {
+      focus: true,
+      labelledBy: HEADING_ID,
+      theme: this.deps.theme(),
+    });
+  }
+
+  /** Shows `view` again in the open card (back from a match's facts), or renders it anew. */
+  showCustom(view: () => ComponentChildren): void {
+    const inCard = this.deps.popover.contains(this.deps.doc.activeElement);
+    this.custom = view;
+    this.back = null;
+    this.render();
+    this.deps.popover.keepFocus(inCard);
+  }
+
+  /** True while the open card shows `view`. */
+  showing(view: () => ComponentChildren): boolean {
+    return this.custom === view && this.deps.popover.isOpen;
+  }
+
+  /** Focuses the element of the open card matching `selector`, once it is drawn. */
+  focusInCard(selector: string): void {
+    const win = this.deps.doc.defaultView;
+    win?.requestAnimationFrame(() =>
+      this.deps.popover.find<HTMLElement>(selector)?.focus({ preventScroll: true }),
+    );
+  }
+
+  /** Shows the facts of `termId` in the open card, as its hover card does; `onBack` returns. */
+  showTerm(termId: string, onBack: () => void): void {
+    this.custom = null;
+    this.back = onBack;
+    this.notice = null;
+    void this.showRelated(termId);
+  }
+
   close(): void {
+    const wasOpen = this.deps.popover.isOpen;
+    this.custom = null;
+    this.back = null;
     this.cancelClose();
     this.deps.popover.close();
     this.deps.painter.setActive(null);
@@ -108,6 +163,7 @@ export class CardController {
     this.detail = null;
     this.pinned = false;
     this.onCard = false;
+    if (wasOpen) this.deps.cardClosed?.();
   }
 
   destroy(): void {
@@ -148,10 +204,14 @@ export class CardController {
   }
 
   private async showRelated(termId: string): Promise<void> {
+    const inCard = this.deps.popover.contains(this.deps.doc.activeElement);
     this.termId = termId;
     this.pinned = true;
     this.detail = await this.load(termId);
+    if (this.termId === termId && !this.detail && this.back)
+      this.notice = 'This term is no longer in Gloss.';
     this.render();
+    this.deps.popover.keepFocus(inCard);
   }
 
   private render(): void {
@@ -159,6 +219,7 @@ export class CardController {
   }
 
   private view() {
+    if (this.custom) return this.custom();
     return (
       <FactCard
         detail={this.detail}
@@ -169,6 +230,7 @@ export class CardController {
         onOpenRelated={(id) => void this.showRelated(id)}
         onOpenFull={(id) => this.deps.openFull(id)}
         onClose={() => this.close()}
+        onBack={this.back ?? undefined}
       />
     );
   }

@@ -65,6 +65,17 @@ export class CardPopover {
     }
   }
 
+  /** Puts focus on the card itself when it was in the card and got lost (its view changed). */
+  keepFocus(wasInCard: boolean): void {
+    const active = this.doc.activeElement;
+    if (wasInCard && this.card && !this.contains(active)) this.card.focus({ preventScroll: true });
+  }
+
+  /** An element inside the open card (to move focus to it), or null. */
+  find<T extends Element>(selector: string): T | null {
+    return this.card?.querySelector<T>(selector) ?? null;
+  }
+
   /** Re-renders the open card without moving it. */
   update(content: ComponentChildren): void {
     if (this.card) render(content, this.card);
@@ -75,7 +86,10 @@ export class CardPopover {
     this.stopTracking?.();
     this.stopTracking = null;
     if (this.card) render(null, this.card);
-    const hadFocus = this.host !== null && this.contains(this.doc.activeElement);
+    const active = this.doc.activeElement;
+    // Focus in the card, or lost from it (the focused button was drawn over), goes back.
+    const hadFocus =
+      this.host !== null && (this.contains(active) || active === null || active === this.doc.body);
     this.host?.remove();
     this.host = null;
     this.card = null;

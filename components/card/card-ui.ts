@@ -5,6 +5,7 @@
 import cardCss from './card.css?inline';
 import { CardController } from './card-controller';
 import { CardPopover } from './card-popover';
+import { SelectionController } from './selection-controller';
 import type { CardUi, CardUiDeps } from '../page/card-ui-contract';
 
 /** Builds the card UI for one page session. */
@@ -14,6 +15,7 @@ export function createCardUi(deps: CardUiDeps): CardUi {
     leave: () => controller.popoverEvents.leave(),
   });
   const controller = new CardController({ ...deps, popover });
+  const selection = new SelectionController(deps, controller);
   return {
     hover: controller.hover,
     get isOpen() {
@@ -22,6 +24,7 @@ export function createCardUi(deps: CardUiDeps): CardUi {
     marksChanged: () => controller.marksChanged(),
     refreshBookmarks: () => controller.refreshBookmarks(),
     nextTerm: () => controller.nextTerm(),
+    selection: (text, action) => selection.open(text, action),
     destroy() {
       controller.destroy();
       popover.destroy();

@@ -5,7 +5,8 @@
  */
 import type { HighlightPainter } from './highlight-painter';
 import type { HoverCallbacks } from './hover-tracker';
-import type { TermDetail } from '../shared/messages';
+import type { LookupAnswer, SelectionAction, TermDetail } from '../shared/messages';
+import type { OwnTermAdded } from '../store/own-pack';
 import type { OccurrenceStore } from './occurrence-store';
 import type { Theme } from '../store/settings';
 
@@ -20,6 +21,12 @@ export interface CardUiDeps {
   fetchBookmarks(): Promise<string[]>;
   toggleBookmark(termId: string, factId: string): Promise<boolean>;
   openFull(termId: string): void;
+  /** The best matches for a selected text (searched by the background). */
+  lookUp(text: string): Promise<LookupAnswer>;
+  /** The open card closed (the page may re-mark now). */
+  cardClosed?(): void;
+  /** Adds a selected text, with a note, to the reader's own terms (with this page). */
+  addOwnTerm(text: string, note: string): Promise<OwnTermAdded>;
 }
 
 /** The card UI as the page session drives it. */
@@ -33,6 +40,11 @@ export interface CardUi {
   refreshBookmarks(): Promise<void>;
   /** Opens the next marked term's card with focus inside; false when there is none. */
   nextTerm(): boolean;
+  /**
+   * Opens the selection card by the page's selection, with focus inside (the reader chose it
+   * from the context menu): the matches of `text`, and adding it to the reader's own terms.
+   */
+  selection(text: string, action: SelectionAction): boolean;
   destroy(): void;
 }
 

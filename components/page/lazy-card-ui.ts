@@ -6,6 +6,7 @@
 import type { HoverCallbacks } from './hover-tracker';
 import type { Occurrence } from './occurrence-store';
 import type { CardUi, CardUiDeps, CreateCardUi } from './card-ui-contract';
+import type { SelectionAction } from '../shared/messages';
 
 export class LazyCardUi {
   private ui: CardUi | null = null;
@@ -82,6 +83,12 @@ export class LazyCardUi {
   async nextTerm(): Promise<boolean> {
     const ui = await this.ensure();
     return ui?.nextTerm() ?? false;
+  }
+
+  /** Opens the selection card (loading the card UI first); false when it cannot be loaded. */
+  async selection(text: string, action: SelectionAction): Promise<boolean> {
+    const ui = await this.ensure();
+    return ui?.selection(text, action) ?? false;
   }
 
   destroy(): void {

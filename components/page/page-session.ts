@@ -187,6 +187,11 @@ export function startPageSession(options: {
           })
         ).saved,
       openFull: (id) => void send('term:open', { id }),
+      lookUp: (text) => send('selection:lookup', { text }),
+      // After the card's own close has run: a new index waiting for it is used then.
+      cardClosed: () => void win.setTimeout(() => cards?.isOpen || remark(), 0),
+      addOwnTerm: (text, note) =>
+        send('own:add', { text, note, page: { title: doc.title, url: win.location.href } }),
     });
     cards = ui;
     annotator.onChange(() => {
@@ -248,6 +253,20 @@ export function startPageSession(options: {
     badgeSoon();
   }
 
+  /** A new stored index waiting for the open card to close; see `onStorage`. */
+  let pendingIndex: { value: unknown } | null = null;
+
+  /** Re-marks the page with the index that arrived (a new matcher, so new marks and cards). */
+  function remark(): void {
+    if (!pendingIndex) return;
+    useIndex(pendingIndex.value);
+    pendingIndex = null;
+    if (session.annotator) {
+      stopMarking();
+      apply(settings);
+    }
+  }
+
   /** Uses the stored index of the packs that are on, or the bundled one when there is none. */
   function useIndex(stored: unknown): void {
     matcher = isMatcherIndex(stored) ? compileMatcher(stored) : options.matcher;
@@ -257,11 +276,9 @@ export function startPageSession(options: {
     if (area !== 'local') return;
     if (PACK_INDEX_KEY in changes) {
       // Packs changed in the popup: re-mark the open page with the new index, no reload needed.
-      useIndex(changes[PACK_INDEX_KEY]?.newValue);
-      if (session.annotator) {
-        stopMarking();
-        apply(settings);
-      }
+      // An open card (the one that just added an own term) stays until it closes.
+      pendingIndex = { value: changes[PACK_INDEX_KEY]?.newValue };
+      if (!cards?.isOpen) remark();
     }
     if (SETTINGS_KEY in changes) apply(migrateSettings(changes[SETTINGS_KEY]?.newValue));
     if ('bookmarks' in changes) cards?.refreshBookmarks();
@@ -291,9 +308,14 @@ export function startPageSession(options: {
     'page:terms': async () => pageTerms(),
     'page:next-term': async () => cards?.nextTerm() ?? false,
   });
+  // The context menu's selection goes to the frame that holds it (the background names the frame).
+  const frameRouter = createMessageRouter({
+    'page:selection': async ({ text, action }) =>
+      (await cards?.selection(String(text), action === 'add' ? 'add' : 'lookup')) ?? false,
+  });
   // Messages to a tab reach every frame and the first answer wins: only the top frame answers.
   const onMessage = (message: unknown): Promise<unknown> | undefined =>
-    win === win.top ? router(message, {}) : undefined;
+    frameRouter(message, {}) ?? (win === win.top ? router(message, {}) : undefined);
 
   browser.storage.onChanged.addListener(onStorage);
   browser.runtime.onMessage.addListener(onMessage);

@@ -4,6 +4,7 @@
  */
 import type { PackTerm, Source } from '../../data/schema';
 import type { PackPreview, PackSummary } from '../store/pack-writer';
+import type { OwnTerm, OwnTermAdded } from '../store/own-pack';
 import type { Bookmark, ImportOutcome, PageRef } from '../store/bookmark-store';
 import type { ReviewGrade } from '../store/review-store';
 import type { Settings } from '../store/settings';
@@ -20,6 +21,26 @@ export interface TermDetail {
   /** Terms of other packs that are on and claim one of this term's aliases, with their pack. */
   also?: { id: string; name: string; pack: string }[];
 }
+
+/** One term the selection look-up found, best first (the popup's ranking). */
+export interface LookupMatch {
+  /** The term's id as `term:get` takes it (qualified for a pack's term). */
+  id: string;
+  name: string;
+  expansion: string;
+  /** The title of the pack it comes from; null for the pack built into Gloss. */
+  pack: string | null;
+}
+
+/** What the look-up of a selected text found. */
+export interface LookupAnswer {
+  /** The text as searched (trimmed, shortened). */
+  query: string;
+  matches: LookupMatch[];
+}
+
+/** What the reader asked for from the context menu, for the selection card. */
+export type SelectionAction = 'lookup' | 'add';
 
 /** How many times each term is marked in a page, in order of first appearance. */
 export interface PageTerms {
@@ -77,6 +98,24 @@ export interface ProtocolMap {
   'pack:remove': { request: { id: string }; response: PackSummary[] };
   /** Popup → background: an imported pack as a file's text, to share; null if there is none. */
   'pack:export': { request: { id: string }; response: string | null };
+  /** Content script → background: the best matches for a selected text (the popup's search). */
+  'selection:lookup': { request: { text: string }; response: LookupAnswer };
+  /**
+   * Background → content script (the frame of the selection): open the selection card for
+   * `text`, from the context menu; false when the page cannot show it (Gloss off there).
+   */
+  'page:selection': { request: { text: string; action: SelectionAction }; response: boolean };
+  /** Content script → background: add a selected text to the reader's own terms. */
+  'own:add': {
+    request: { text: string; note: string; page: PageRef | null };
+    response: OwnTermAdded;
+  };
+  /** Options page → background: the reader's own terms. */
+  'own:list': { request: Record<string, never>; response: OwnTerm[] };
+  /** Options page → background: change one own term's note and aliases; returns every own term. */
+  'own:edit': { request: { id: string; note: string; aliases: string[] }; response: OwnTerm[] };
+  /** Options page → background: delete one own term; returns every own term. */
+  'own:remove': { request: { id: string }; response: OwnTerm[] };
 }
 
 export type MessageType = keyof ProtocolMap;

@@ -36,7 +36,7 @@ export interface RuntimeLike {
 
 /** The part of `browser.tabs` that sends to a tab's content script. */
 export interface TabsLike {
-  sendMessage(tabId: number, message: unknown): Promise<unknown>;
+  sendMessage(tabId: number, message: unknown, options?: { frameId?: number }): Promise<unknown>;
 }
 
 function isAnswer(value: unknown): value is Answer {
@@ -74,15 +74,23 @@ export async function sendMessage<T extends MessageType>(
   return unwrapAnswer<Response<T>>(type, await runtime.sendMessage(message));
 }
 
-/** Sends `type` to the content script of tab `tabId`; rejects if none is listening there. */
+/**
+ * Sends `type` to the content script of tab `tabId` (only to frame `frameId` when given);
+ * rejects if none is listening there.
+ */
 export async function sendTabMessage<T extends MessageType>(
   tabs: TabsLike,
   tabId: number,
   type: T,
   payload: Request<T>,
+  frameId?: number,
 ): Promise<Response<T>> {
   const message: Message<T> = { type, payload };
-  return unwrapAnswer<Response<T>>(type, await tabs.sendMessage(tabId, message));
+  const raw =
+    frameId === undefined
+      ? await tabs.sendMessage(tabId, message)
+      : await tabs.sendMessage(tabId, message, { frameId });
+  return unwrapAnswer<Response<T>>(type, raw);
 }
 
 /** Who sent a message, as far as the handlers care. */

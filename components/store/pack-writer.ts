@@ -21,6 +21,7 @@ import {
   splitTermId,
   type PackDiff,
   type PackRecord,
+  type StoredPack,
 } from './pack-store';
 import { sharedAliases, type SharedTerm } from './pack-shared';
 import type { StorageAreaLike } from './settings';
@@ -76,6 +77,14 @@ export interface PackWriter {
   term(id: string): Promise<{ term: PackTerm; pack: Pack } | null>;
   /** The terms of other packs that are on and share an alias with term `id` (qualified). */
   shared(id: string): Promise<SharedTerm[]>;
+  /** One imported pack as stored, or null (the reader's own terms read theirs). */
+  stored(id: string): Promise<StoredPack | null>;
+  /**
+   * Applies `change` to the stored record in the queue and writes it with its index in one
+   * `set` (the reader's own terms change their pack so); `change` returns false to write nothing.
+   * Throwing from it leaves everything as it was.
+   */
+  change(change: (record: PackRecord) => boolean | void): Promise<PackSummary[]>;
 }
 
 function summary(pack: Pack, enabled: boolean, bundled: boolean): PackSummary {
@@ -122,11 +131,13 @@ export function createPackWriter(
   }
 
   /** Applies `change` to the record and writes it with its index, all in one `set`. */
-  function transact(change: (record: PackRecord, bundled: Pack) => void): Promise<PackSummary[]> {
+  function transact(
+    change: (record: PackRecord, bundled: Pack) => boolean | void,
+  ): Promise<PackSummary[]> {
     return deps.queue.run(async () => {
       const { record, rejects, quarantine } = await read();
       const bundled = await deps.bundled();
-      change(record, bundled);
+      if (change(record, bundled) === false) return listOf(record);
       const on = [
         ...(record.bundledEnabled ? [bundled] : []),
         ...record.items.filter((p) => p.enabled).map((p) => p.pack),
@@ -231,6 +242,8 @@ export function createPackWriter(
           typeof t.pack === 'string',
       );
     },
+    stored: async (id) => (await read()).record.items.find((p) => p.pack.id === id) ?? null,
+    change: (change) => transact((record) => change(record)),
     async term(id) {
       const { packId, termId } = splitTermId(id);
       if (packId === null) return null;

@@ -65,6 +65,8 @@ function fakePopover(doc: Document) {
       render(content, el);
     },
     update: (content: ComponentChildren) => render(content, el),
+    keepFocus: () => undefined,
+    find: () => null,
     close() {
       open = false;
       render(null, el);
@@ -98,6 +100,10 @@ function controller(overrides: { toggleBookmark?: (t: string, f: string) => Prom
     fetchDetail: async (id) => (id === 'instc' ? detail : null),
     fetchBookmarks: async () => [],
     toggleBookmark: overrides.toggleBookmark ?? (async () => true),
+    lookUp: async (q) => ({ query: q, matches: [] }),
+    addOwnTerm: async () => {
+      throw new Error('not in this test');
+    },
     openFull: () => undefined,
     popover: popover as unknown as CardPopover,
   });

@@ -31,6 +31,7 @@ function recordingUi(calls: string[]): CreateCardUi {
       marksChanged: () => calls.push('marks'),
       refreshBookmarks: async () => void calls.push('bookmarks'),
       nextTerm: () => (calls.push('next'), true),
+      selection: (text, action) => (calls.push(`selection ${action} ${text}`), true),
       destroy: () => calls.push('destroy'),
     };
     return ui;
