@@ -160,9 +160,10 @@ function bundles(dir: string): { file: string; text: string }[] {
   return out;
 }
 
-test('the manifest asks only for storage, with a strict CSP, and the README explains it', () => {
+test('the manifest asks only for storage and the selection menu, with a strict CSP, and the README explains it', () => {
   const manifest = JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8'));
-  expect(manifest.permissions).toEqual(['storage']);
+  // contextMenus: the "Look up in Gloss" and "Add to my terms" entries for selected text.
+  expect(manifest.permissions).toEqual(['storage', 'contextMenus']);
   for (const key of [
     'host_permissions',
     'optional_permissions',
@@ -185,7 +186,10 @@ test('the manifest asks only for storage, with a strict CSP, and the README expl
   if (existsSync(firefox)) {
     const mv2 = JSON.parse(readFileSync(firefox, 'utf8'));
     expect(mv2.content_security_policy).toBe(EXTENSION_CSP);
-    expect(mv2.permissions.filter((p: string) => !p.includes('://'))).toEqual(['storage']);
+    expect(mv2.permissions.filter((p: string) => !p.includes('://'))).toEqual([
+      'storage',
+      'contextMenus',
+    ]);
   }
   // The README's permissions table names every permission and what it is for.
   const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
