@@ -31,11 +31,16 @@ const EXTENSION_CSP = "script-src 'self'; object-src 'self'";
 
 test('reading, cards, search and bookmarks: the extension sends no network request', async () => {
   const seen: { url: string; from: string }[] = [];
-  const record = (r: Request) =>
-    seen.push({
-      url: r.url(),
-      from: r.serviceWorker() ? 'service worker' : (r.frame()?.url() ?? ''),
-    });
+  /** Where a request came from; a navigation may start before its frame exists (Playwright throws). */
+  const origin = (r: Request): string => {
+    if (r.serviceWorker()) return 'service worker';
+    try {
+      return r.frame()?.url() ?? '';
+    } catch {
+      return 'a frame being created';
+    }
+  };
+  const record = (r: Request) => seen.push({ url: r.url(), from: origin(r) });
   gloss.context.on('request', record);
   // Start the background afresh under the recorder, so its start-up is watched too.
   await reloadExtension(gloss);
