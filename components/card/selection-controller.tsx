@@ -4,21 +4,16 @@
  * hover card (the card controller shows its view), placed by the page's selection.
  */
 import type { CardUiDeps } from '../page/card-ui-contract';
-import type { LookupAnswer, SelectionAction } from '../shared/messages';
-import type { OwnTermAdded } from '../store/own-pack';
+import type { SelectionAction } from '../shared/messages';
 import type { Anchor } from './card-position';
 import { CARD_HEADING_ID, type CardController } from './card-controller';
-import { SelectionCard } from './SelectionCard';
+import { SelectionCard, type SelectionCardProps } from './SelectionCard';
 
-interface State {
-  text: string;
-  answer: LookupAnswer | null;
-  adding: boolean;
-  note: string;
-  added: OwnTermAdded | null;
-  error: string | null;
-  busy: boolean;
-}
+/** What the card shows: the props of `SelectionCard` that are not callbacks or ids. */
+type State = Pick<
+  SelectionCardProps,
+  'text' | 'answer' | 'adding' | 'note' | 'added' | 'error' | 'busy'
+>;
 
 const reason = (e: unknown) => (e instanceof Error ? e.message : String(e));
 

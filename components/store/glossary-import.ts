@@ -26,8 +26,8 @@ export function glossaryKind(fileName: string, text: string): GlossaryKind | nul
   return null;
 }
 
-/** `"My words (2026).csv"` → `my-words-2026`: a pack id. */
-export function slugOf(text: string): string {
+/** `"My words (2026).csv"` → `my-words-2026`: a pack or term id (`fallback` when nothing is left). */
+export function slugOf(text: string, fallback = 'glossary'): string {
   const slug = text
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
@@ -36,7 +36,7 @@ export function slugOf(text: string): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, 60)
     .replace(/-+$/, '');
-  return slug || 'glossary';
+  return slug || fallback;
 }
 
 /** Anki fields may hold HTML: its text, with line breaks kept as spaces. */

@@ -19,6 +19,7 @@ import type { Pack } from './pack-store';
 import type { PageRef } from './bookmark-store';
 
 import { OWN_LIMITS, OWN_PACK_ID, OWN_PACK_TITLE } from './own-pack-limits';
+import { slugOf } from './glossary-import';
 
 export { OWN_LIMITS, OWN_PACK_ID, OWN_PACK_TITLE };
 
@@ -107,17 +108,7 @@ export function cleanPage(value: unknown): PageRef | null {
 }
 
 /** `"S-500 Prometheus"` → `s-500-prometheus`: a term id (`term` when nothing is left). */
-function slug(text: string): string {
-  const s = text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '');
-  return s || 'term';
-}
+const slug = (text: string): string => slugOf(text, 'term');
 
 /** The keys an alias is matched by (case and joined spellings aside), to spot repeats. */
 function keysOf(alias: string): string[] {
