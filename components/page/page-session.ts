@@ -34,7 +34,7 @@ export interface PageBrowser {
     };
   };
   storage: {
-    local: { get(key: string): Promise<Record<string, unknown>> };
+    local: { get(keys: string | string[]): Promise<Record<string, unknown>> };
     onChanged: {
       addListener(
         fn: (changes: Record<string, { newValue?: unknown }>, area: string) => void,
@@ -129,7 +129,9 @@ export function startPageSession(options: {
   let painter: HighlightPainter | null = null;
   let tracker: HoverTracker | null = null;
   let cards: LazyCardUi | null = null;
-  let badgeSent = -1;
+  // Browsers clear a tab's badge when it navigates (the content script's start), so a page that
+  // marks nothing sends nothing: no message, and no service worker woken up, on most pages.
+  let badgeSent = 0;
   let badgeTimer: number | undefined;
 
   /** Tells the background how many distinct terms are marked (top frame only; once a burst ends). */
@@ -319,15 +321,17 @@ export function startPageSession(options: {
 
   browser.storage.onChanged.addListener(onStorage);
   browser.runtime.onMessage.addListener(onMessage);
-  // Both reads at once: a page with no imported pack pays one empty answer, not a round trip.
-  session.ready = Promise.all([
-    browser.storage.local.get(SETTINGS_KEY),
-    browser.storage.local.get(PACK_INDEX_KEY).catch(() => ({}) as Record<string, unknown>),
-  ])
-    .then(([stored, packs]) => {
-      useIndex(packs[PACK_INDEX_KEY]);
+  // Both keys in one read: one round trip to the browser (a page with no imported pack gets an
+  // answer without it).
+  session.ready = browser.storage.local
+    .get([SETTINGS_KEY, PACK_INDEX_KEY])
+    .then((stored) => {
+      useIndex(stored[PACK_INDEX_KEY]);
       apply(migrateSettings(stored[SETTINGS_KEY]));
     })
+    // Should the packs' index be what fails to load, the reader's settings still apply.
+    .catch(() => browser.storage.local.get(SETTINGS_KEY))
+    .then((stored) => stored && apply(migrateSettings(stored[SETTINGS_KEY])))
     .catch(() => apply({ ...DEFAULT_SETTINGS }))
     .then(() => session.ready);
 

@@ -27,6 +27,7 @@ import {
   pageHighlights,
 } from './scripts';
 import {
+  cpuMs,
   eventMs,
   findMark,
   glossScriptMs,
@@ -59,7 +60,7 @@ export function windowOf(events: TraceEvent[], from = 'bench:start', to = 'bench
   if (!start || !end) throw new Error(`trace has no ${from} / ${to} marks`);
   // The task that sets the end mark is the benchmark's, not the page's.
   const tasks = tasksOf(events, start.pid, start.tid, start.ts, end.ts).filter(
-    (t) => t.ts + t.ms * 1000 < end.ts,
+    (t) => t.endTs < end.ts,
   );
   if (process.env.GLOSS_BENCH_DEBUG) debugTasks(events, tasks, start);
   if (process.env.GLOSS_BENCH_BREAKDOWN) breakdown(events, start.pid, start.tid, start.ts, end.ts);
@@ -82,8 +83,8 @@ function debugTasks(events: TraceEvent[], tasks: Task[], start: TraceEvent): voi
     const inner = new Map<string, number>();
     for (const e of events) {
       if (e.pid !== start.pid || e.tid !== start.tid || e.ph !== 'X' || !e.dur) continue;
-      if (e.ts < t.ts || e.ts >= t.ts + t.ms * 1000) continue;
-      inner.set(e.name, (inner.get(e.name) ?? 0) + e.dur / 1000);
+      if (e.ts < t.ts || e.ts >= t.endTs) continue;
+      inner.set(e.name, (inner.get(e.name) ?? 0) + cpuMs(e));
     }
     const top = [...inner]
       .sort((a, b) => b[1] - a[1])
@@ -106,7 +107,7 @@ function breakdown(events: TraceEvent[], pid: number, tid: number, from: number,
     const url = (e.args?.data as { url?: string } | undefined)?.url;
     if (url && (name === 'FunctionCall' || name === 'TimerFire'))
       name += url.includes('chrome-extension') ? ' (Gloss)' : ' (page)';
-    by.set(name, (by.get(name) ?? 0) + e.dur / 1000);
+    by.set(name, (by.get(name) ?? 0) + cpuMs(e));
   }
   console.log(
     [...by]

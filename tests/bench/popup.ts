@@ -82,7 +82,7 @@ async function typeQueries(page: Page, cdp: CDPSession): Promise<number[]> {
     const to = findMark(events, `key:${k}:end`);
     if (!from || !to) continue;
     const tasks = tasksOf(events, from.pid, from.tid, from.ts, to.ts).filter(
-      (t) => t.ts + t.ms * 1000 < to.ts,
+      (t) => t.endTs < to.ts,
     );
     keystrokesMs.push(totals(tasks).ms);
   }
