@@ -86,7 +86,7 @@ export class CardController {
   /** The marks changed: the reading order must be rebuilt; a card whose text went away closes. */
   marksChanged(): void {
     this.ordered = null;
-    if (this.occurrence && !this.occurrence.range) this.close();
+    if (this.occurrence && !this.occurrence.painted) this.close();
   }
 
   /** Bookmarks changed somewhere (this card, another tab, the popup). */
@@ -98,11 +98,7 @@ export class CardController {
   /** Opens the card of the next marked term after the current one; false if there is none. */
   nextTerm(): boolean {
     this.ordered ??= inDocumentOrder(this.deps.store.all());
-    const next = nextOccurrence(
-      this.ordered,
-      this.occurrence,
-      (o) => o.range !== null && isVisible(o),
-    );
+    const next = nextOccurrence(this.ordered, this.occurrence, (o) => o.painted && isVisible(o));
     if (!next) return false;
     scrollToOccurrence(next);
     void this.show(next, this.deps.termIds[next.term] ?? '', true);

@@ -118,7 +118,7 @@ export class Annotator {
 
   /** True when `o` is painted (every occurrence in "all" mode, the first of its term otherwise). */
   isPainted(o: Occurrence): boolean {
-    return o.range !== null;
+    return o.painted;
   }
 
   private emit(): void {
@@ -168,6 +168,7 @@ export class Annotator {
       start: m.start,
       end: m.end,
       term: m.term,
+      painted: false,
       range: null,
     }));
     this.dropped(this.store.set(node, occurrences));

@@ -49,16 +49,11 @@ export class HighlightPainter {
     env.registry.set(HIGHLIGHT_NAMES.active, this.active);
   }
 
-  /** Paints `occurrences` (creating their ranges). */
+  /** Paints `occurrences` (their ranges are made when the browser is handed them). */
   paint(occurrences: readonly Occurrence[]): void {
     for (const o of occurrences) {
-      if (o.range) continue;
-      o.range = new this.env.StaticRange({
-        startContainer: o.node,
-        startOffset: o.start,
-        endContainer: o.node,
-        endOffset: o.end,
-      });
+      if (o.painted) continue;
+      o.painted = true;
       this.total++;
       const list = this.byNode.get(o.node);
       if (list) list.push(o);
@@ -68,16 +63,18 @@ export class HighlightPainter {
         if (o.node.getRootNode() !== o.node.ownerDocument) this.loose.add(o.node);
         else this.order.add(o.node);
       }
-      if (this.window) this.window.painted(o.node, o.range, !list);
-      else this.marks.add(o.range);
-    }
-    if (!this.window && this.total > REGISTER_ALL_LIMIT && this.env.viewport) {
-      this.window = new ViewportWindow(this.env.viewport, {
-        byNode: this.byNode,
-        order: this.order,
-        loose: this.loose,
-        marks: this.marks,
-      });
+      // Past the limit mid-batch, the rest of the batch already goes through the window.
+      if (!this.window && this.total > REGISTER_ALL_LIMIT && this.env.viewport) {
+        this.window = new ViewportWindow(this.env.viewport, {
+          byNode: this.byNode,
+          order: this.order,
+          loose: this.loose,
+          marks: this.marks,
+          rangeOf: (p) => this.rangeOf(p),
+        });
+      }
+      if (this.window) this.window.painted(o.node, o, !list);
+      else this.marks.add(this.rangeOf(o));
     }
     this.window?.flush();
   }
@@ -85,9 +82,12 @@ export class HighlightPainter {
   /** Removes `occurrences` from the page. */
   unpaint(occurrences: readonly Occurrence[]): void {
     for (const o of occurrences) {
-      if (!o.range) continue;
-      this.marks.delete(o.range);
-      this.active.delete(o.range);
+      if (!o.painted) continue;
+      if (o.range) {
+        this.marks.delete(o.range);
+        this.active.delete(o.range);
+      }
+      o.painted = false;
       o.range = null;
       this.total--;
       const list = this.byNode.get(o.node);
@@ -107,7 +107,7 @@ export class HighlightPainter {
   /** Shows `occurrence` as the active one (the card's, or the keyboard's), or none. */
   setActive(occurrence: Occurrence | null): void {
     this.active.clear();
-    if (occurrence?.range) this.active.add(occurrence.range);
+    if (occurrence?.painted) this.active.add(this.rangeOf(occurrence));
   }
 
   /** Switches between the underline and the background style without re-creating ranges. */
@@ -161,7 +161,18 @@ export class HighlightPainter {
     this.window = null;
     for (const [node, list] of this.byNode) {
       if (shown.has(node)) continue;
-      for (const o of list) if (o.range) this.marks.add(o.range);
+      for (const o of list) if (o.painted) this.marks.add(this.rangeOf(o));
     }
+  }
+
+  /** The range of a painted occurrence, made the first time the browser needs it. */
+  private rangeOf(o: Occurrence): AbstractRange {
+    o.range ??= new this.env.StaticRange({
+      startContainer: o.node,
+      startOffset: o.start,
+      endContainer: o.node,
+      endOffset: o.end,
+    });
+    return o.range;
   }
 }

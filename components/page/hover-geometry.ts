@@ -118,20 +118,20 @@ export class HoverGeometry {
     const candidates = known.candidates;
     if (candidates === null) return undefined;
     if (candidates.length === 0) return null;
-    if (current?.range && candidates.includes(current) && this.contains(known, current, x, y)) {
+    if (current?.painted && candidates.includes(current) && this.contains(known, current, x, y)) {
       return current;
     }
     // Those already read first: a hit among them needs no read at all.
     let unread = false;
     for (const o of candidates) {
-      if (!o.range) continue;
+      if (!o.painted) continue;
       const rects = known.rects.get(o);
       if (!rects) unread = true;
       else if (rectsContain(rects, x, y)) return o;
     }
     if (!unread) return null;
     for (const o of candidates) {
-      if (o.range && !known.rects.has(o) && this.contains(known, o, x, y)) return o;
+      if (o.painted && !known.rects.has(o) && this.contains(known, o, x, y)) return o;
     }
     return null;
   }
@@ -146,7 +146,7 @@ export class HoverGeometry {
     for (const target of this.reader.nearbyTargets()) {
       const known = this.entry(target, now, READ_AHEAD_EVERY_MS);
       for (const o of known.candidates ?? []) {
-        if (!o.range || known.rects.has(o)) continue;
+        if (!o.painted || known.rects.has(o)) continue;
         known.rects.set(o, copyRects(this.reader.rectsOf(o)));
         if (++reads >= max) return;
       }
@@ -159,7 +159,7 @@ export class HoverGeometry {
   }
 
   private contains(known: Known, o: Occurrence, x: number, y: number): boolean {
-    if (!o.range) return false;
+    if (!o.painted) return false;
     let rects = known.rects.get(o);
     if (!rects) {
       rects = copyRects(this.reader.rectsOf(o));

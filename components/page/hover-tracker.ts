@@ -75,7 +75,7 @@ export function occurrenceAtCaret(
   const caret = env.caretAt(x, y);
   if (!caret || caret.node.nodeType !== 3) return null;
   for (const o of spansAtOffset(store.get(caret.node), caret.offset)) {
-    if (o.range && rectsContain(env.rectsOf(o), x, y)) return o;
+    if (o.painted && rectsContain(env.rectsOf(o), x, y)) return o;
   }
   return null;
 }
@@ -251,7 +251,7 @@ export class HoverTracker {
     this.timer = null;
     const o = this.current;
     // Gone, or no longer marked (its text was edited): nothing to open.
-    if (!o?.range) return;
+    if (!o?.painted) return;
     const now = this.env.now();
     const stayed = now - this.since;
     const enterAfter = Math.min(ENTER_MS, this.delay);

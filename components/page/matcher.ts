@@ -12,7 +12,7 @@ import {
   ENTRY_SEP,
   FIELD_SEP,
   LINE_END,
-  probe,
+  probeCodes,
   type MatcherIndex,
   type RuleSpec,
 } from '../shared/matcher-index';
@@ -53,6 +53,18 @@ export interface Matcher {
 /** Token classes of ASCII code units: 0 separates, 1 is part of a word, 2 is a symbol token. */
 const ASCII_CLASS = new Uint8Array(128);
 for (let c = 0; c < 128; c++) ASCII_CLASS[c] = isSymbolCode(c) ? 2 : isWordCode(c) ? 1 : 0;
+
+/** ASCII code units in lower case, by code unit. */
+const ASCII_LOWER = new Uint8Array(128);
+for (let c = 0; c < 128; c++) ASCII_LOWER[c] = c >= 65 && c <= 90 ? c + 32 : c;
+
+/** `text` lower-cased with its offsets kept: a dotted capital I would otherwise grow by one. */
+function lowerCased(text: string): string {
+  const lower = text.toLowerCase();
+  return lower.length === text.length
+    ? lower
+    : text.replace(/[^]/gu, (ch) => ch.toLowerCase()[0] ?? ch);
+}
 
 function tokenEnd(text: string, start: number): number {
   if (isSymbolCode(text.charCodeAt(start))) return start + 1;
@@ -262,10 +274,8 @@ export function compileMatcher(index: MatcherIndex): Matcher {
    */
   function findPlain(text: string): Match[] | null {
     const out: Match[] = [];
-    let lower = text.toLowerCase();
-    // Lower-casing can change the length (a dotted capital I); keep offsets aligned.
-    if (lower.length !== text.length)
-      lower = text.replace(/[^]/gu, (ch) => ch.toLowerCase()[0] ?? ch);
+    // Lower-cased only once a word passes the probe: most text nodes have none that does.
+    let lower: string | null = null;
     const n = text.length;
     let i = 0;
     while (i < n) {
@@ -296,8 +306,21 @@ export function compileMatcher(index: MatcherIndex): Matcher {
         }
         j = tokenEnd(text, i);
       }
-      const p = probe(lower, i, j, probeBits);
+      // The probe reads the lower-cased first, second and last units: ASCII ones are folded
+      // here, any other comes from the lower-cased text (whose case rules depend on context).
+      const c1 = j - i > 1 ? text.charCodeAt(i + 1) : 0;
+      const cl = text.charCodeAt(j - 1);
+      let p: number;
+      if ((c | c1 | cl) < 128) {
+        const f0 = ASCII_LOWER[c] as number;
+        p = probeCodes(f0, ASCII_LOWER[c1] as number, ASCII_LOWER[cl] as number, j - i, probeBits);
+      } else {
+        lower ??= lowerCased(text);
+        const l1 = j - i > 1 ? lower.charCodeAt(i + 1) : 0;
+        p = probeCodes(lower.charCodeAt(i), l1, lower.charCodeAt(j - 1), j - i, probeBits);
+      }
       if ((filter.charCodeAt(p >>> 2) >>> (p & 3)) & 1) {
+        lower ??= lowerCased(text);
         const end = matchAt(text, lower, i, j, out);
         if (end >= 0) {
           i = end;

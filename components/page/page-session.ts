@@ -216,7 +216,7 @@ export function startPageSession(options: {
         .then(() => {
           if (session.annotator !== annotator) return;
           let painted = 0;
-          for (const o of annotator.store.all()) if (o.range) painted++;
+          for (const o of annotator.store.all()) if (o.painted) painted++;
           report({
             startedAt,
             doneAt: win.performance.now(),
@@ -293,7 +293,7 @@ export function startPageSession(options: {
     const visible = new Map<Element, boolean>();
     for (const o of session.annotator?.store.all() ?? []) {
       const el = o.node.parentElement;
-      if (!o.range || !el) continue;
+      if (!o.painted || !el) continue;
       let shown = visible.get(el);
       if (shown === undefined) {
         shown = typeof el.checkVisibility !== 'function' || el.checkVisibility();

@@ -38,6 +38,8 @@ export interface WindowedMarks {
   /** Painted nodes in open shadow roots: few, not in `order`, always registered. */
   loose: ReadonlySet<Text>;
   marks: Highlight;
+  /** A painted occurrence's range, made when first asked for. */
+  rangeOf(o: Occurrence): AbstractRange;
 }
 
 /** Registers only the marks near the viewport, following it until destroyed. */
@@ -70,10 +72,10 @@ export class ViewportWindow {
     this.schedule('layout');
   }
 
-  /** A range was painted on `node` (`first` when the node had none): registers it if in view. */
-  painted(node: Text, range: StaticRange, first: boolean): void {
+  /** `o` was painted on `node` (`first` when the node had none): registers it if in view. */
+  painted(node: Text, o: Occurrence, first: boolean): void {
     if (first) this.fresh.add(node);
-    if (this.shown.has(node)) this.state.marks.add(range);
+    if (this.shown.has(node)) this.state.marks.add(this.state.rangeOf(o));
   }
 
   /** `node` lost its last mark. */
@@ -149,9 +151,9 @@ export class ViewportWindow {
   private setRegistered(node: Text, on: boolean): void {
     const { marks } = this.state;
     for (const o of this.state.byNode.get(node) ?? []) {
-      if (!o.range) continue;
-      if (on) marks.add(o.range);
-      else marks.delete(o.range);
+      if (!o.painted) continue;
+      if (on) marks.add(this.state.rangeOf(o));
+      else if (o.range) marks.delete(o.range);
     }
   }
 

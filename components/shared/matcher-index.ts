@@ -93,9 +93,20 @@ export const FIELD_SEP = '|';
  */
 export function probe(text: string, start: number, end: number, bits: number): number {
   const len = end - start;
-  const c0 = text.charCodeAt(start);
-  const c1 = len > 1 ? text.charCodeAt(start + 1) : 0;
-  const cl = text.charCodeAt(end - 1);
+  return probeCodes(
+    text.charCodeAt(start),
+    len > 1 ? text.charCodeAt(start + 1) : 0,
+    text.charCodeAt(end - 1),
+    len,
+    bits,
+  );
+}
+
+/**
+ * `probe` from the code units themselves (the second is 0 for a one-unit token), so a page can
+ * hash a word without lower-casing its whole text first.
+ */
+export function probeCodes(c0: number, c1: number, cl: number, len: number, bits: number): number {
   let h =
     Math.imul(c0, 0x9e3779b1) ^
     Math.imul(c1 + 0x3b, 0x85ebca77) ^
@@ -129,9 +140,13 @@ export function buildFilter(
   return out;
 }
 
-/** Enough probe bits for `count` probes to leave most of the filter clear. */
+/**
+ * Enough probe bits for `count` probes to leave most of the filter clear. At least 2^14: with the
+ * bundled base's few hundred keys, 2^12 let about one word in fourteen through to a look-up; the
+ * larger filter costs the content script 3 KB of text.
+ */
 export function probeBitsFor(count: number): number {
-  return Math.min(18, Math.max(12, Math.ceil(Math.log2(Math.max(1, count) * 8))));
+  return Math.min(18, Math.max(14, Math.ceil(Math.log2(Math.max(1, count) * 8))));
 }
 
 function hasLetter(token: string): boolean {

@@ -70,6 +70,9 @@ try {
         const r = await measureGloss(browser, 'large.html', { hover: 40 });
         add('hover per move', r.hover?.perMoveMs ?? NaN);
         add('large total', r.totalMs);
+        add('large marking', r.mark.ms);
+        add('large scan (own clock)', r.busyMs);
+        add('large gc', r.mark.gcMs);
       }
       if (want('live')) {
         const on = await measureLive(browser, 'live.html', true);

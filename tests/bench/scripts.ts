@@ -55,7 +55,7 @@ export const GLOSS_STATS = `(() => {
   const s = globalThis.__gloss;
   const st = s.annotator.stats;
   let painted = 0;
-  for (const o of s.annotator.store.all()) if (o.range) painted++;
+  for (const o of s.annotator.store.all()) if (o.painted) painted++;
   return {
     size: s.annotator.store.size,
     painted,
@@ -217,7 +217,7 @@ export const LIVE_TRACK = `(() => {
       let n = 0;
       for (let c = p.firstChild; c; c = c.nextSibling) {
         const text = c.nodeType === 3 ? c : c.firstChild;
-        if (text && text.nodeType === 3) for (const o of a.store.get(text)) if (o.range) n++;
+        if (text && text.nodeType === 3) for (const o of a.store.get(text)) if (o.painted) n++;
       }
       if (n < expected(p)) break;
       marked.set(p, now);
@@ -242,7 +242,7 @@ export const LIVE_RESULT = `(() => {
     else delays.push(at - Number(p.dataset.t));
   }
   let painted = 0;
-  for (const o of a.store.all()) if (o.range) painted++;
+  for (const o of a.store.all()) if (o.painted) painted++;
   return {
     delays,
     unmarked,
@@ -293,7 +293,7 @@ export const GLOSS_RANGES = `(() => {
   for (let node = walker.nextNode(); node; node = walker.nextNode()) index.set(node, index.size);
   const out = [];
   for (const o of globalThis.__gloss.annotator.store.all()) {
-    if (o.range && index.has(o.node)) out.push([index.get(o.node), o.start, o.end]);
+    if (o.painted && index.has(o.node)) out.push([index.get(o.node), o.start, o.end]);
   }
   return out;
 })()`;

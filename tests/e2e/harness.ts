@@ -166,7 +166,7 @@ export async function markedTerms(page: Page): Promise<{ id: string; text: strin
       const s = globalThis.__gloss;
       const out = [];
       for (const o of s.annotator.store.all()) {
-        if (!o.range) continue;
+        if (!o.painted) continue;
         out.push({ node: o.node, start: o.start, id: s.termIds[o.term], text: o.node.data.slice(o.start, o.end) });
       }
       out.sort((a, b) => a.node === b.node ? a.start - b.start : (a.node.compareDocumentPosition(b.node) & 4 ? -1 : 1));

@@ -115,7 +115,7 @@ test('settings reach the open tab: per-site off stops marking, "first only" mark
   const painted = () =>
     evalInGloss<number>(
       page,
-      'globalThis.__gloss.annotator ? [...globalThis.__gloss.annotator.store.all()].filter((o) => o.range).length : 0',
+      'globalThis.__gloss.annotator ? [...globalThis.__gloss.annotator.store.all()].filter((o) => o.painted).length : 0',
     );
   const highlights = () =>
     evalInGloss<number>(page, `CSS.highlights.get('gloss-underline')?.size ?? 0`);

@@ -29,7 +29,7 @@ test('a live blog: added entries are marked within half a second, edits re-marke
     await evalInGloss(
       page,
       `(async () => {
-        const has = () => [...globalThis.__gloss.annotator.store.all()].some((o) => o.range && o.node.data.slice(o.start, o.end) === ${JSON.stringify(text)});
+        const has = () => [...globalThis.__gloss.annotator.store.all()].some((o) => o.painted && o.node.data.slice(o.start, o.end) === ${JSON.stringify(text)});
         while (!has()) await new Promise((r) => setTimeout(r, 10));
       })()`,
     );

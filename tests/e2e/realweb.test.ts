@@ -119,7 +119,7 @@ function report(page: Page, frame: string, act: boolean, want: string[]): Promis
         const out = [];
         invisible = 0;
         for (const o of s.annotator ? s.annotator.store.all() : []) {
-          if (!o.range) continue;
+          if (!o.painted) continue;
           const el = o.node.parentElement;
           if (!el || !el.checkVisibility()) { invisible++; continue; }
           out.push(s.termIds[o.term] + ':' + o.node.data.slice(o.start, o.end));

@@ -207,7 +207,7 @@ test('settings changed in the popup reach every open tab', async () => {
   const state = `(() => {
     const s = globalThis.__gloss;
     return { style: s.settings.style, markMode: s.settings.markMode, names: [...CSS.highlights.keys()].sort(),
-      painted: s.annotator ? [...s.annotator.store.all()].filter((o) => o.range).length : 0 };
+      painted: s.annotator ? [...s.annotator.store.all()].filter((o) => o.painted).length : 0 };
   })()`;
   const before = await Promise.all(tabs.map((t) => evalInGloss<{ painted: number }>(t, state)));
   await popup.getByRole('radio', { name: 'Background' }).check();

@@ -37,7 +37,7 @@ const frameIds = (page: Page, frame: string) =>
       const s = globalThis.__gloss;
       await s.ready;
       await s.annotator.idle();
-      return [...s.annotator.store.all()].filter((o) => o.range).map((o) => s.termIds[o.term]);
+      return [...s.annotator.store.all()].filter((o) => o.painted).map((o) => s.termIds[o.term]);
     })()`,
   );
 

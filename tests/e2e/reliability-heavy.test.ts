@@ -62,7 +62,7 @@ const checkMarks = (page: Page, terms: string[]) =>
       const terms = ${JSON.stringify(terms)};
       let valid = 0, invalid = 0;
       for (const o of globalThis.__gloss.annotator.store.all()) {
-        const ok = o.node.isConnected && o.range && terms.includes(o.node.data.slice(o.start, o.end));
+        const ok = o.node.isConnected && o.painted && terms.includes(o.node.data.slice(o.start, o.end));
         if (ok) valid++; else invalid++;
       }
       return { valid, invalid };

@@ -82,7 +82,7 @@ let occurrence: Occurrence;
 beforeEach(() => {
   document.body.innerHTML = '<p>The INSTC route</p>';
   text = document.querySelector('p')!.firstChild as Text;
-  occurrence = { node: text, start: 4, end: 9, term: 0, range: null };
+  occurrence = { node: text, start: 4, end: 9, term: 0, painted: false, range: null };
 });
 afterEach(() => vi.useRealTimers());
 

@@ -18,13 +18,13 @@ class FakePainter implements Painter {
   painted = new Set<Occurrence>();
   paint(list: readonly Occurrence[]) {
     for (const o of list) {
-      o.range = {} as AbstractRange;
+      o.painted = true;
       this.painted.add(o);
     }
   }
   unpaint(list: readonly Occurrence[]) {
     for (const o of list) {
-      o.range = null;
+      o.painted = false;
       this.painted.delete(o);
     }
   }

@@ -110,7 +110,14 @@ class FakePage {
   }
 }
 
-const occurrence = (node: Text): Occurrence => ({ node, start: 12, end: 17, term: 0, range: null });
+const occurrence = (node: Text): Occurrence => ({
+  node,
+  start: 12,
+  end: 17,
+  term: 0,
+  painted: false,
+  range: null,
+});
 
 /** Tops (page px) of the nodes whose ranges are registered. */
 function registeredTops(page: FakePage): number[] {
@@ -143,6 +150,25 @@ describe('HighlightPainter: which marks the browser holds', () => {
     // (so small scrolls do not churn the registry): all were, at first, so 0–1500 px.
     expect(registeredTops(page)).toEqual(Array.from({ length: 16 }, (_, i) => i * 100));
     expect(painter.size).toBe(300);
+  });
+
+  test('a range is made only for a mark the browser is handed (and stays made)', () => {
+    const list = Array.from({ length: 300 }, (_, i) => occurrence(page.add(i * 100)));
+    painter.paint(list);
+    page.advance();
+    const made = list.filter((o) => o.range !== null);
+    // The first marks were registered before the window existed; later ones only if in view.
+    expect(made.length).toBeLessThanOrEqual(REGISTER_ALL_LIMIT + 1);
+    expect(list.every((o) => o.painted)).toBe(true);
+    page.scroll(20_000);
+    page.advance();
+    const shown = new Set(page.registry.get('gloss-underline') ?? []);
+    const inView = list.filter(
+      (o) => o.range !== null && shown.has(o.range as unknown as FakeRange),
+    );
+    expect(inView.map((o) => page.tops.get(o.node))).toContain(20_000);
+    painter.setActive(list[299] as Occurrence);
+    expect(list[299]?.range).not.toBeNull();
   });
 
   test('the registered set follows scrolling', () => {

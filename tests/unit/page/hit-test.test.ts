@@ -72,6 +72,7 @@ describe('keyboard order', () => {
       start,
       end: start + 2,
       term: 0,
+      painted: false,
       range: null,
     });
     return [

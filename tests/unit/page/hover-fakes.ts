@@ -42,7 +42,7 @@ export class FakePage {
     list.push(node);
     this.children.set(element, list);
     const occurrences = spans.map(([start, end, rects]) => {
-      const o: Occurrence = { node, start, end, term: 0, range: {} as AbstractRange };
+      const o: Occurrence = { node, start, end, term: 0, painted: true, range: null };
       this.layout.set(o, rects);
       return o;
     });

@@ -45,7 +45,7 @@ describe('HoverGeometry.find', () => {
 
   test('unpainted occurrences are never found', () => {
     const { p, a, geometry } = paragraph();
-    a.range = null;
+    a.painted = false;
     expect(geometry.find(p, 30, 10, 0, null)).toBeNull();
   });
 

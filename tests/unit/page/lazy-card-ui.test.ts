@@ -10,7 +10,7 @@ import { LazyCardUi } from '../../../components/page/lazy-card-ui';
 import type { Occurrence } from '../../../components/page/occurrence-store';
 
 const occurrence = (term: number): Occurrence =>
-  ({ node: {} as Text, start: 0, end: 5, term, range: null }) as Occurrence;
+  ({ node: {} as Text, start: 0, end: 5, term, painted: false, range: null }) as Occurrence;
 
 /** A card UI that records the calls it gets. */
 function recordingUi(calls: string[]): CreateCardUi {

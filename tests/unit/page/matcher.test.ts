@@ -133,6 +133,14 @@ test('every occurrence in a long text, in order, with exact offsets', () => {
   ]);
 });
 
+test('a word is hashed in lower case whatever its case or script (folded ASCII or the lower-cased text)', () => {
+  expect(found('ÖLMARKT, ölmarkt and Ölmarkt; ÖSTERREICH OSTPOLITIK')).toEqual([
+    'ostpolitik:ÖLMARKT',
+    'ostpolitik:Ölmarkt',
+    'ostpolitik:ÖSTERREICH OSTPOLITIK',
+  ]);
+});
+
 test('text whose lower case changes length keeps offsets aligned', () => {
   const text = 'İİ then INSTC';
   const [m] = matcher.find(text);

@@ -45,4 +45,5 @@ export const TEST_TERMS: Term[] = [
   term('kudankulam', ['Kudankulam', 'Kudankulam nuclear power plant'], false),
   term('strategic-autonomy', ['strategic autonomy'], false),
   term('covid', ['Covid-19'], false, { anyCase: true }),
+  term('ostpolitik', ['Österreich Ostpolitik', 'Ölmarkt'], false),
 ];
