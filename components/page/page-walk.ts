@@ -142,10 +142,20 @@ export function isInSkippedTree(node: Node, stopAt: Node | null = null, language
   return false;
 }
 
-/** A resumable depth-first walk over the readable text nodes under one root. */
+/** NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT: the walk sees nothing else. */
+const ELEMENTS_AND_TEXT = 0x1 | 0x4;
+
+/**
+ * A resumable depth-first walk over the readable text nodes under one root.
+ *
+ * The browser's TreeWalker does the stepping: one call per node, where stepping by hand cost
+ * three or four (`firstChild`, `nextSibling`, `parentNode`), each a crossing into the browser; a
+ * skipped element's subtree is stepped over with the walker's own sibling and parent moves. No
+ * filter function: calling back into script for every node would cost more than it saves.
+ */
 export class TextWalker {
-  private cursor: Node | null;
-  private single = false;
+  private readonly walker: TreeWalker | null;
+  private single: Text | null;
   /** Open shadow roots met on the way; the caller walks them too. */
   readonly shadowRoots: ShadowRoot[] = [];
   /**
@@ -156,11 +166,12 @@ export class TextWalker {
 
   /** `language`: the terms' language; subtrees declared in another one are skipped. */
   constructor(
-    private readonly root: Node,
+    root: Node,
     private readonly language = '',
   ) {
-    this.cursor = root.nodeType === TEXT ? root : root.firstChild;
-    if (root.nodeType === TEXT) this.single = true;
+    const doc = root.ownerDocument;
+    this.single = root.nodeType === TEXT ? (root as Text) : null;
+    this.walker = this.single || !doc ? null : doc.createTreeWalker(root, ELEMENTS_AND_TEXT);
     // A web component added to the page: its own shadow root holds its text.
     const shadow = root.nodeType === ELEMENT ? (root as Element).shadowRoot : null;
     if (shadow && !isSkippedElement(root as Element, language)) this.shadowRoots.push(shadow);
@@ -168,41 +179,35 @@ export class TextWalker {
 
   /** The next readable text node, or null when the walk is over. */
   next(): Text | null {
-    let node = this.cursor;
+    if (this.single) {
+      const text = this.single;
+      this.single = null;
+      return text;
+    }
+    const walker = this.walker;
+    if (!walker) return null;
+    let node = walker.nextNode();
     while (node) {
-      const type = node.nodeType;
-      if (type === TEXT) {
-        this.cursor = this.single ? null : this.after(node);
-        return node as Text;
+      if (node.nodeType === TEXT) return node as Text;
+      const el = node as Element;
+      if (isSkippedElement(el, this.language)) {
+        node = this.pastSubtree(walker);
+        continue;
       }
-      if (type === ELEMENT && !isSkippedElement(node as Element, this.language)) {
-        const shadow = (node as Element).shadowRoot;
-        if (shadow) this.shadowRoots.push(shadow);
-        else if ((node as Element).localName.includes('-')) this.waitingHosts.push(node as Element);
-        const child = node.firstChild;
-        if (child) {
-          node = child;
-          continue;
-        }
-      }
-      node = this.after(node);
+      const shadow = el.shadowRoot;
+      if (shadow) this.shadowRoots.push(shadow);
+      else if (el.localName.includes('-')) this.waitingHosts.push(el);
+      node = walker.nextNode();
     }
-    this.cursor = null;
     return null;
   }
 
-  /** True when the walk was cut off by a change to the tree (the cursor left the document). */
-  get stranded(): boolean {
-    return this.cursor !== null && !this.root.contains(this.cursor);
-  }
-
-  private after(node: Node): Node | null {
-    let n: Node | null = node;
-    while (n && n !== this.root) {
-      const sibling = n.nextSibling;
+  /** Moves past the current node's subtree: its next sibling, or an ancestor's (within the root). */
+  private pastSubtree(walker: TreeWalker): Node | null {
+    for (;;) {
+      const sibling = walker.nextSibling();
       if (sibling) return sibling;
-      n = n.parentNode;
+      if (!walker.parentNode()) return null;
     }
-    return null;
   }
 }
