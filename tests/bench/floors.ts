@@ -9,7 +9,9 @@
  *   frames that paint them are timed like Gloss's marking window.
  *
  * The same extension's content script also holds an empty pointer listener: the hover floor,
- * what calling any content script on each pointer move costs the page.
+ * what calling any content script on each pointer move costs the page. On a page opened with
+ * `?hover=target` the listener reads the event's target and position instead: the least a hover
+ * card needs to know, and a second floor for it.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -62,7 +64,13 @@ export function writeFloorExtension(dir: string): string {
     join(dir, 'content.js'),
     [
       'chrome.storage.onChanged.addListener(() => {});',
-      "document.addEventListener('pointermove', () => {}, { passive: true });",
+      // Opened with ?hover=target, the listener reads what any hover card must know: the element
+      // under the pointer (the browser makes it an object of this world) and where the pointer is.
+      "if (location.search.includes('hover=target')) {",
+      '  let seen = null;',
+      "  document.addEventListener('pointermove', (e) => { seen = [e.target, e.clientX, e.clientY]; }, { passive: true });",
+      '  globalThis.__floorSeen = () => seen;',
+      "} else document.addEventListener('pointermove', () => {}, { passive: true });",
       "chrome.storage.local.get('settings').then((stored) => { globalThis.__floor = stored; });",
       '',
     ].join('\n'),
@@ -116,12 +124,14 @@ export async function measureHoverFloor(
   browser: BenchBrowser,
   file: string,
   points: readonly { x: number; y: number }[],
+  listener: 'empty' | 'target' = 'empty',
 ): Promise<number> {
   const { page, cdp } = await browser.open();
   const worlds = new Worlds(cdp);
   try {
     await worlds.enable();
-    await page.goto(`${browser.origin}/${file}`, { waitUntil: 'load', timeout: 60_000 });
+    const query = listener === 'target' ? '?hover=target' : '';
+    await page.goto(`${browser.origin}/${file}${query}`, { waitUntil: 'load', timeout: 60_000 });
     await worlds.loaded();
     await worlds.page(SETTLE);
     const stop = await startTrace(cdp);

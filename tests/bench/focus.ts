@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from '../e2e/harness';
 import { launchBench } from './browser';
-import { measureArticleFloor, writeFloorExtension } from './floors';
+import { measureArticleFloor, measureHoverFloor, writeFloorExtension } from './floors';
 import { measureGloss, measureLive } from './measure';
 import { INPUT_PAGE, generatePages } from './pages';
 import { measurePopup, measureTypingFloor } from './popup';
@@ -73,6 +73,17 @@ try {
         add('large marking', r.mark.ms);
         add('large scan (own clock)', r.busyMs);
         add('large gc', r.mark.gcMs);
+        const floor = await launchBench(floorDir, pagesDir);
+        try {
+          const points = r.hover?.points ?? [];
+          add('hover floor: empty', await measureHoverFloor(floor, 'large.html', points));
+          add(
+            'hover floor: target',
+            await measureHoverFloor(floor, 'large.html', points, 'target'),
+          );
+        } finally {
+          await floor.close();
+        }
       }
       if (want('live')) {
         const on = await measureLive(browser, 'live.html', true);

@@ -185,10 +185,16 @@ export function goalsOf(r: BenchResults): Goal[] {
   if (large) {
     const hover = med(large.gloss.map((g) => g.hover?.perMoveMs ?? NaN));
     const floor = r.hoverFloor?.length ? med(r.hoverFloor) : NaN;
+    const targetFloor = r.hoverTargetFloor?.length ? med(r.hoverTargetFloor) : NaN;
+    // The second floor says how much of the gap is the browser handing the extension's world the
+    // element under the pointer, which no hover card can do without.
+    const second = Number.isFinite(targetFloor)
+      ? `; a listener that only reads the event’s target and position costs ${ms(targetFloor)} ms, and Gloss is ${ms(hover - targetFloor)} ms above it`
+      : '';
     goals.push({
       goal: `Hover: per move above an empty pointer listener, ${(r.pages.find((p) => p.name === 'large')?.occurrences ?? 0).toLocaleString('en-US')} occurrences marked`,
       target: '≤ 0.1 ms',
-      measured: `${ms(hover - floor)} ms (Gloss ${ms(hover)}, empty listener ${ms(floor)} ms)`,
+      measured: `${ms(hover - floor)} ms (Gloss ${ms(hover)}, empty listener ${ms(floor)} ms${second})`,
       met: Number.isFinite(floor) ? hover - floor <= 0.1 : null,
     });
   }

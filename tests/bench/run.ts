@@ -120,6 +120,8 @@ export interface BenchResults {
   articleFloor?: ArticleFloor[];
   /** An empty pointer listener in a content script, per move, on Gloss's hover points (ms). */
   hoverFloor?: number[];
+  /** The same points with a listener that reads the event's target and position (ms per move). */
+  hoverTargetFloor?: number[];
   /** The large page's JavaScript heap in a browser without Gloss. */
   heapWithout: number[];
   popup: Record<number, PopupResult[]>;
@@ -285,6 +287,7 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResults>
     typingFloor: [],
     articleFloor: [],
     hoverFloor: [],
+    hoverTargetFloor: [],
     heapWithout: [],
     popup: {},
     search: {},
@@ -394,6 +397,9 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResults>
           if (hoverPoints.length > 0) {
             results.hoverFloor?.push(
               await measureHoverFloor(floor, page('large').file, hoverPoints),
+            );
+            results.hoverTargetFloor?.push(
+              await measureHoverFloor(floor, page('large').file, hoverPoints, 'target'),
             );
           }
         } finally {
