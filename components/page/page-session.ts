@@ -4,7 +4,7 @@
  * the reader switches Gloss off or the extension is reloaded. The browser APIs come in as
  * arguments so the wiring is visible in one place.
  */
-import { Annotator, type AnnotatorEnv } from './annotator';
+import { Annotator } from './annotator';
 import { highlightEnv } from './highlight-env';
 import { HighlightPainter } from './highlight-painter';
 import { HoverTracker } from './hover-tracker';
@@ -12,7 +12,7 @@ import { hoverEnv } from './hover-env';
 import { compileMatcher, type Matcher } from './matcher';
 import { isMatcherIndex } from '../shared/matcher-index';
 import { PACK_INDEX_KEY } from '../store/pack-store';
-import type { MessageType, PageTerms, ProtocolMap } from '../shared/messages';
+import type { MessageType, ProtocolMap } from '../shared/messages';
 import { createMessageRouter, sendMessage } from '../shared/messaging';
 import {
   DEFAULT_SETTINGS,
@@ -23,6 +23,8 @@ import {
 } from '../store/settings';
 import type { CreateCardUi } from './card-ui-contract';
 import { LazyCardUi } from './lazy-card-ui';
+import { pageEnv } from './page-env';
+import { countVisibleTerms } from './page-terms';
 
 /** The slice of the extension API a page needs. */
 export interface PageBrowser {
@@ -71,37 +73,10 @@ export interface ScanFigures {
 }
 
 /**
- * How long a scan may keep the page's own tasks waiting. `scheduler.yield` lets input and
- * rendering through, but resumes ahead of the page's timers and network callbacks, so a long
- * scan (100,000 text nodes) would hold them all back: at least this often, yield with a plain
- * task that queues behind them.
- */
-const FAIR_YIELD_MS = 40;
-
-/**
  * The badge is sent this long after the marks last changed: a first scan or a live page changes
  * them in bursts, and the badge needs only the count once a burst is over.
  */
 const BADGE_DELAY_MS = 300;
-
-function pageEnv(win: Window & typeof globalThis): AnnotatorEnv {
-  const scheduler = (win as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  const task = () => new Promise<void>((resolve) => win.setTimeout(resolve, 0));
-  let lastTask = win.performance.now();
-  return {
-    now: () => win.performance.now(),
-    yieldToPage: async () => {
-      if (scheduler?.yield && win.performance.now() - lastTask < FAIR_YIELD_MS) {
-        return scheduler.yield();
-      }
-      await task();
-      lastTask = win.performance.now();
-    },
-    setTimeout: (fn, ms) => win.setTimeout(fn, ms),
-    clearTimeout: (handle) => win.clearTimeout(handle as number),
-    MutationObserver: win.MutationObserver,
-  };
-}
 
 /** Starts Gloss in `win`'s document. */
 export function startPageSession(options: {
@@ -286,28 +261,12 @@ export function startPageSession(options: {
     if ('bookmarks' in changes) cards?.refreshBookmarks();
   };
 
-  /** Counted when asked, not while scanning: text hidden by CSS is marked (invisibly) but is not
-   * "on the page" for the reader, and checking visibility costs a style look-up. */
-  function pageTerms(): PageTerms {
-    const counts = new Map<number, number>();
-    const visible = new Map<Element, boolean>();
-    for (const o of session.annotator?.store.all() ?? []) {
-      const el = o.node.parentElement;
-      if (!o.painted || !el) continue;
-      let shown = visible.get(el);
-      if (shown === undefined) {
-        shown = typeof el.checkVisibility !== 'function' || el.checkVisibility();
-        visible.set(el, shown);
-      }
-      if (shown) counts.set(o.term, (counts.get(o.term) ?? 0) + 1);
-    }
-    const terms: PageTerms['terms'] = [];
-    for (const [term, count] of counts) terms.push({ id: matcher.termIds[term] ?? '', count });
-    return { host, enabled: isSiteEnabled(settings, host), terms };
-  }
-
   const router = createMessageRouter({
-    'page:terms': async () => pageTerms(),
+    'page:terms': async () => ({
+      host,
+      enabled: isSiteEnabled(settings, host),
+      terms: countVisibleTerms(session.annotator?.store.all() ?? [], matcher.termIds),
+    }),
     'page:next-term': async () => cards?.nextTerm() ?? false,
   });
   // The context menu's selection goes to the frame that holds it (the background names the frame).

@@ -261,6 +261,12 @@ export interface GlossStaticResult {
   };
   /** Where the painted marks are (`GLOSS_RANGES`), when asked for: the floor repaints them. */
   ranges?: [number, number, number][];
+  /**
+   * Switched off and on again in the same tab, when asked for: the same marking with Gloss's
+   * code already compiled and warm (a page only ever scans once, so this is not what a reader
+   * pays; it shows how much of the first marking is V8 running code for the first time).
+   */
+  again?: { window: Window; busyMs: number };
 }
 
 /**
@@ -271,7 +277,7 @@ export interface GlossStaticResult {
 export async function measureGloss(
   browser: BenchBrowser,
   file: string,
-  options: { heap?: boolean; hover?: number; ranges?: boolean } = {},
+  options: { heap?: boolean; hover?: number; ranges?: boolean; again?: boolean } = {},
 ): Promise<GlossStaticResult> {
   await browser.setGloss(false);
   const { page, cdp } = await browser.open();
@@ -305,6 +311,20 @@ export async function measureGloss(
     const ranges = options.ranges
       ? await worlds.gloss<[number, number, number][]>(GLOSS_RANGES)
       : undefined;
+    let againBusyMs = NaN;
+    if (options.again) {
+      await browser.setGloss(false);
+      await worlds.page(SETTLE);
+      await worlds.gloss(GLOSS_HOOK);
+      const idleAgain = worlds.gloss('globalThis.__benchIdle');
+      await sleep(50);
+      await worlds.page(`performance.mark('bench:again-start')`);
+      await browser.setGloss(true);
+      await idleAgain;
+      await sleep(RENDER_WAIT_MS);
+      await worlds.page(`performance.mark('bench:again-end')`);
+      againBusyMs = (await worlds.gloss<{ busyMs: number }>(GLOSS_STATS)).busyMs;
+    }
     let hover: GlossStaticResult['hover'];
     if (options.hover) {
       const points = await worlds.gloss<{ x: number; y: number }[]>(hoverPoints(options.hover));
@@ -326,6 +346,9 @@ export async function measureGloss(
     const startupMs = startup.reduce((sum, t) => sum + t.ms, 0);
     const startupLongestMs = startup.reduce((max, t) => Math.max(max, t.ms), 0);
     const mark = windowOf(events);
+    const again = options.again
+      ? { window: windowOf(events, 'bench:again-start', 'bench:again-end'), busyMs: againBusyMs }
+      : undefined;
     if (hover) {
       const calls = hoverCalls(events, prefix);
       hover.perMoveMs = calls.reduce((a, b) => a + b, 0) / Math.max(1, hover.moves);
@@ -347,6 +370,7 @@ export async function measureGloss(
       heap: options.heap ? { beforeBytes, afterBytes } : undefined,
       hover,
       ranges,
+      again,
     };
   } finally {
     await page.close();

@@ -69,10 +69,17 @@ function pageGoals(r: BenchResults, extra: number, goals: Goal[]): void {
   if (article) {
     const total = med(article.gloss.map((g) => g.totalMs));
     const floor = articleFloorMs(r);
+    // The same marking once V8 has compiled Gloss's code (switched off and on in the tab): what
+    // part of the first one is the engine running code for the first time.
+    const again = med(article.gloss.map((g) => g.again?.window.ms ?? NaN).filter(Number.isFinite));
+    const marking = med(article.gloss.map((g) => g.mark.ms));
+    const warm = Number.isFinite(again)
+      ? `; of Gloss’s ${ms(total)} ms, marking is ${ms(marking)} ms the first time and ${ms(again)} ms when switched on again in the same tab (its code compiled), so start-up plus a warm marking would be ${ratio((total - marking + again) / floor)} the floor`
+      : '';
     goals.push({
       goal: `Article${label}: Gloss’s total main-thread work ÷ the article’s floor`,
       target: '≤ 2.5×',
-      measured: `${ratio(total / floor)}: ${ms(total)} ms against ${ms(floor)} ms${articleFloorText(r, 'short')}`,
+      measured: `${ratio(total / floor)}: ${ms(total)} ms against ${ms(floor)} ms${articleFloorText(r, 'short')}${warm}`,
       met: Number.isFinite(floor) ? total / floor <= 2.5 : null,
     });
     const best = med(article['markjs-best'].map((f) => f.ms));

@@ -335,6 +335,7 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResults>
                   heap: name === 'large',
                   hover: name === 'large' ? 40 : 0,
                   ranges: name === 'article' && build.extra === 0,
+                  again: name === 'article',
                 });
                 if (run.ranges) floorRanges = run.ranges;
                 if (run.hover && build.extra === 0) hoverPoints = run.hover.points;

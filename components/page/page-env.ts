@@ -1,0 +1,33 @@
+/**
+ * The annotator's clock and scheduling in a real page: slices yield with `scheduler.yield` where
+ * the browser has it, and with a plain task often enough that the page's own timers keep up.
+ */
+import type { AnnotatorEnv } from './annotator';
+
+/**
+ * How long a scan may keep the page's own tasks waiting. `scheduler.yield` lets input and
+ * rendering through, but resumes ahead of the page's timers and network callbacks, so a long
+ * scan (100,000 text nodes) would hold them all back: at least this often, yield with a plain
+ * task that queues behind them.
+ */
+const FAIR_YIELD_MS = 40;
+
+/** The annotator's environment in `win`. */
+export function pageEnv(win: Window & typeof globalThis): AnnotatorEnv {
+  const scheduler = (win as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  const task = () => new Promise<void>((resolve) => win.setTimeout(resolve, 0));
+  let lastTask = win.performance.now();
+  return {
+    now: () => win.performance.now(),
+    yieldToPage: async () => {
+      if (scheduler?.yield && win.performance.now() - lastTask < FAIR_YIELD_MS) {
+        return scheduler.yield();
+      }
+      await task();
+      lastTask = win.performance.now();
+    },
+    setTimeout: (fn, ms) => win.setTimeout(fn, ms),
+    clearTimeout: (handle) => win.clearTimeout(handle as number),
+    MutationObserver: win.MutationObserver,
+  };
+}
