@@ -4,8 +4,8 @@
  * browser updates every live Range on every DOM change; the scanner re-paints edited nodes itself.
  * The manifest's minimum versions (Chrome 105+, Firefox 140+) all have the API.
  *
- * Every painted occurrence gets its range, but on a page with many marks only those near the
- * viewport are handed to the browser (see viewport-window.ts for why and how).
+ * On a page with many marks only those near the viewport are handed to the browser (see
+ * viewport-window.ts for why and how), and a mark's StaticRange is made only when it is.
  */
 import { DocumentOrder } from './document-order';
 import type { HighlightEnv } from './highlight-env';
