@@ -514,3 +514,20 @@ export function recordDomChanges(): void {
     }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
   });
 }
+
+/**
+ * Hands `file` to the options page's pack picker, presses `button` ("Import", or "Replace" for a
+ * newer version) and waits for the page to say the pack was imported.
+ */
+export async function importPackFile(
+  options: Page,
+  file: string,
+  button: string | RegExp = 'Import',
+): Promise<void> {
+  await options.setInputFiles('input[type=file]', file);
+  await options.getByRole('button', { name: button, exact: typeof button === 'string' }).click();
+  await options
+    .getByRole('status')
+    .getByText(/imported/)
+    .waitFor();
+}

@@ -13,6 +13,7 @@ import {
   cardReport,
   fixturesDir,
   hoverText,
+  importPackFile,
   launchGloss,
   markedTerms,
   storedData,
@@ -156,12 +157,7 @@ test('a CSV glossary becomes a pack: marked in the open tab, refused with its li
 
 test('a newer version shows what changes, then replaces the old one', async () => {
   const options = await openOptions();
-  await options.setInputFiles('input[type=file]', samplePath);
-  await options.getByRole('button', { name: 'Import', exact: true }).click();
-  await options
-    .getByRole('status')
-    .getByText(/imported/)
-    .waitFor();
+  await importPackFile(options, samplePath);
 
   const pack = JSON.parse(readFileSync(samplePath, 'utf8'));
   pack.version = '1.1.0';

@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { axeViolations } from './axe';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { fixturesDir, launchGloss, type Gloss } from './harness';
+import { fixturesDir, importPackFile, launchGloss, type Gloss } from './harness';
 
 const samplePath = join(fixturesDir, 'packs', 'sample-glossary.json');
 
@@ -16,12 +16,7 @@ beforeAll(async () => {
   const options = await gloss.context.newPage();
   await options.goto(`chrome-extension://${gloss.extensionId}/options.html#packs`);
   await options.getByRole('heading', { name: 'Fact packs' }).waitFor();
-  await options.setInputFiles('input[type=file]', samplePath);
-  await options.getByRole('button', { name: 'Import', exact: true }).click();
-  await options
-    .getByRole('status')
-    .getByText(/imported/)
-    .waitFor();
+  await importPackFile(options, samplePath);
   await options.close();
 });
 afterAll(async () => {

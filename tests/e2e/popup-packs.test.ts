@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { fixturesDir, launchGloss, storedData, type Gloss } from './harness';
+import { fixturesDir, importPackFile, launchGloss, storedData, type Gloss } from './harness';
 
 let gloss: Gloss;
 const dir = mkdtempSync(join(tmpdir(), 'gloss-popup-packs-'));
@@ -45,12 +45,7 @@ async function importPack(name: string, text: string): Promise<void> {
   await options.getByRole('heading', { name: 'Fact packs' }).waitFor();
   const file = join(dir, name);
   writeFileSync(file, text);
-  await options.setInputFiles('input[type=file]', file);
-  await options.getByRole('button', { name: /^(Import|Replace)$/ }).click();
-  await options
-    .getByRole('status')
-    .getByText(/imported/)
-    .waitFor();
+  await importPackFile(options, file, /^(Import|Replace)$/);
   await options.close();
 }
 
