@@ -12,18 +12,26 @@ import {
   ENTRY_SEP,
   FIELD_SEP,
   LINE_END,
+  pairProbe,
   probeCodes,
   type MatcherIndex,
   type RuleSpec,
 } from '../shared/matcher-index';
 import {
   isIgnorableCode,
-  isJoinerCode,
-  isSymbolCode,
   isWordCode,
   startsWithCapital,
   withoutIgnorable,
 } from '../shared/text-tokens';
+import {
+  ASCII_CLASS,
+  ASCII_LOWER,
+  lowerCased,
+  ruleAllows,
+  sameToken,
+  skipGap,
+  tokenEnd,
+} from './matcher-text';
 
 interface Entry {
   rest: string[];
@@ -48,92 +56,6 @@ export interface Matcher {
   /** The terms' language (a primary subtag such as "en"); '' when they fit any. */
   language: string;
   find(text: string): Match[];
-}
-
-/** Token classes of ASCII code units: 0 separates, 1 is part of a word, 2 is a symbol token. */
-const ASCII_CLASS = new Uint8Array(128);
-for (let c = 0; c < 128; c++) ASCII_CLASS[c] = isSymbolCode(c) ? 2 : isWordCode(c) ? 1 : 0;
-
-/** ASCII code units in lower case, by code unit. */
-const ASCII_LOWER = new Uint8Array(128);
-for (let c = 0; c < 128; c++) ASCII_LOWER[c] = c >= 65 && c <= 90 ? c + 32 : c;
-
-/** `text` lower-cased with its offsets kept: a dotted capital I would otherwise grow by one. */
-function lowerCased(text: string): string {
-  const lower = text.toLowerCase();
-  return lower.length === text.length
-    ? lower
-    : text.replace(/[^]/gu, (ch) => ch.toLowerCase()[0] ?? ch);
-}
-
-function tokenEnd(text: string, start: number): number {
-  if (isSymbolCode(text.charCodeAt(start))) return start + 1;
-  let j = start + 1;
-  while (j < text.length && isWordCode(text.charCodeAt(j))) j++;
-  return j;
-}
-
-/**
- * Skips what may stand between two tokens of one name. Returns the next token's start, or -1
- * when the gap holds something that ends a name (or is too long to be a separator).
- */
-function skipGap(text: string, pos: number, prevTokenLength: number): number {
-  let g = pos;
-  // "S. Jaishankar": a full stop after an initial is part of the name.
-  if (prevTokenLength === 1 && text.charCodeAt(g) === 46) g++;
-  // HTML source wraps lines anywhere, so white space may run long; other joiners may not.
-  let marks = 0;
-  while (g < text.length && g - pos < 64) {
-    const c = text.charCodeAt(g);
-    if (!isJoinerCode(c)) break;
-    if (c !== 32 && c !== 10 && c !== 9 && c !== 13 && c !== 0xa0 && ++marks > 2) return -1;
-    g++;
-  }
-  if (g >= text.length) return -1;
-  const c = text.charCodeAt(g);
-  if (!isWordCode(c) && !isSymbolCode(c)) return -1;
-  // Two word tokens are always separated by something; a zero-width gap only sits next to a symbol.
-  if (g === pos && !isSymbolCode(c) && !isSymbolCode(text.charCodeAt(pos - 1))) return -1;
-  return g;
-}
-
-function sameToken(actual: string, wanted: string, last: boolean): boolean {
-  return actual === wanted || (last && (actual === wanted + 's' || actual === wanted + 'es'));
-}
-
-function nearWords(lower: string, start: number, end: number, window: number): Set<string> {
-  const words = new Set<string>();
-  let count = 0;
-  for (let i = start - 1; i >= 0 && count < window;) {
-    if (!isWordCode(lower.charCodeAt(i))) {
-      i--;
-      continue;
-    }
-    let s = i;
-    while (s > 0 && isWordCode(lower.charCodeAt(s - 1))) s--;
-    words.add(lower.slice(s, i + 1));
-    count++;
-    i = s - 1;
-  }
-  count = 0;
-  for (let i = end; i < lower.length && count < window;) {
-    if (!isWordCode(lower.charCodeAt(i))) {
-      i++;
-      continue;
-    }
-    const e = tokenEnd(lower, i);
-    words.add(lower.slice(i, e));
-    count++;
-    i = e;
-  }
-  return words;
-}
-
-function ruleAllows(rule: RuleSpec, lower: string, start: number, end: number): boolean {
-  const near = nearWords(lower, start, end, rule.window);
-  if (rule.unless.some((w) => near.has(w))) return false;
-  if (rule.only.length > 0 && !rule.only.some((w) => near.has(w))) return false;
-  return true;
 }
 
 /** Reads one line of the packed table into entries (see `MatcherIndex.table`). */
@@ -174,6 +96,8 @@ export function compileMatcher(index: MatcherIndex): Matcher {
    * start-up, the price of the encoder's first use in the content script's world (2026-12-07).
    */
   const filter = index.filter;
+  const second = index.second ?? '';
+  const shift = 32 - probeBits;
   /** First tokens looked up so far: their entries, or null when no alias starts with them. */
   const cache = new Map<string, Entry[] | null>();
 
@@ -268,6 +192,36 @@ export function compileMatcher(index: MatcherIndex): Matcher {
     return -1;
   }
 
+  /** True when a second-stage bit (see `MatcherIndex.second`) is set. */
+  function secondBit(q: number): boolean {
+    return ((second.charCodeAt(q >>> 2) >>> (q & 3)) & 1) === 1;
+  }
+
+  /**
+   * The second stage, for a word `text[i, j)` (full probe `head`) that passed the filter: false
+   * when it cannot start a match, neither alone nor with the word after it. Reads that word in
+   * place, so the text is not lower-cased for the many words that start only longer aliases.
+   */
+  function nextFits(text: string, i: number, j: number, head: number): boolean {
+    if (secondBit(pairProbe(head, 0, probeBits))) return true;
+    const g = skipGap(text, j, j - i);
+    if (g < 0) return false;
+    const e = tokenEnd(text, g);
+    const c0 = text.charCodeAt(g);
+    const c1 = e - g > 1 ? text.charCodeAt(g + 1) : 0;
+    const cl = text.charCodeAt(e - 1);
+    // Case rules outside ASCII depend on context: leave such a word to the look-up.
+    if ((c0 | c1 | cl) >= 128) return true;
+    const next = probeCodes(
+      ASCII_LOWER[c0] as number,
+      ASCII_LOWER[c1] as number,
+      ASCII_LOWER[cl] as number,
+      e - g,
+      32,
+    );
+    return secondBit(pairProbe(head, next, probeBits));
+  }
+
   /**
    * Matches `text`; returns null when it holds an invisible code unit (a soft hyphen, say) that
    * stood where a token ended, so the caller matches again without them.
@@ -310,16 +264,20 @@ export function compileMatcher(index: MatcherIndex): Matcher {
       // here, any other comes from the lower-cased text (whose case rules depend on context).
       const c1 = j - i > 1 ? text.charCodeAt(i + 1) : 0;
       const cl = text.charCodeAt(j - 1);
-      let p: number;
+      let full: number;
       if ((c | c1 | cl) < 128) {
         const f0 = ASCII_LOWER[c] as number;
-        p = probeCodes(f0, ASCII_LOWER[c1] as number, ASCII_LOWER[cl] as number, j - i, probeBits);
+        full = probeCodes(f0, ASCII_LOWER[c1] as number, ASCII_LOWER[cl] as number, j - i, 32);
       } else {
         lower ??= lowerCased(text);
         const l1 = j - i > 1 ? lower.charCodeAt(i + 1) : 0;
-        p = probeCodes(lower.charCodeAt(i), l1, lower.charCodeAt(j - 1), j - i, probeBits);
+        full = probeCodes(lower.charCodeAt(i), l1, lower.charCodeAt(j - 1), j - i, 32);
       }
-      if ((filter.charCodeAt(p >>> 2) >>> (p & 3)) & 1) {
+      const p = full >>> shift;
+      if (
+        (filter.charCodeAt(p >>> 2) >>> (p & 3)) & 1 &&
+        (second === '' || nextFits(text, i, j, full))
+      ) {
         lower ??= lowerCased(text);
         const end = matchAt(text, lower, i, j, out);
         if (end >= 0) {

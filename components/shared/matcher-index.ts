@@ -63,6 +63,15 @@ export interface MatcherIndex {
    * plus a plural "s", has probe `p`.
    */
   filter: string;
+  /**
+   * The second-stage filter, in the same form and size: bit `pairProbe(first, 0)` is set when a
+   * one-token alias (or its plural) is `first`, bit `pairProbe(first, second)` when an alias starts
+   * with the tokens `first second` (a last token also with "s" or "es"), both as full probes. A
+   * word that passes `filter` but starts only longer aliases ("India", "Ministry") is let through
+   * to a look-up only when the word after it fits. Absent in indexes stored before 2026-12-07,
+   * which work as before.
+   */
+  second?: string;
 }
 
 /** True for a stored value that is a matcher index of this format (a page checks before use). */
@@ -77,7 +86,9 @@ export function isMatcherIndex(value: unknown): value is MatcherIndex {
     typeof v.filter === 'string' &&
     typeof v.language === 'string' &&
     typeof v.probeBits === 'number' &&
-    v.filter.length === (1 << v.probeBits) >>> 2
+    v.filter.length === (1 << v.probeBits) >>> 2 &&
+    (v.second === undefined ||
+      (typeof v.second === 'string' && v.second.length === v.filter.length))
   );
 }
 
@@ -117,6 +128,58 @@ export function probeCodes(c0: number, c1: number, cl: number, len: number, bits
   return h >>> (32 - bits);
 }
 
+/** A token's full 32-bit probe, of which `probe` keeps the top bits. */
+export function fullProbe(token: string): number {
+  return probe(token, 0, token.length, 32);
+}
+
+/**
+ * The second-stage hash of a first token and the token after it (0 for none), from their full
+ * probes, `bits` wide.
+ */
+export function pairProbe(first: number, second: number, bits: number): number {
+  let h = Math.imul(first ^ 0x5bd1e995, 0x85ebca6b) ^ Math.imul(second + 0x27d4eb2f, 0xc2b2ae35);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0x9e3779b1);
+  h ^= h >>> 16;
+  return h >>> (32 - bits);
+}
+
+/** A filter of `bits` bits with the given bits set, 4 bits per character from `@`. */
+function packBits(positions: Iterable<number>, bits: number): string {
+  const nibbles = new Uint8Array((1 << bits) >>> 2);
+  for (const p of positions) nibbles[p >>> 2] = (nibbles[p >>> 2] ?? 0) | (1 << (p & 3));
+  let out = '';
+  for (let i = 0; i < nibbles.length; i += 4096) {
+    out += String.fromCharCode(...Array.from(nibbles.subarray(i, i + 4096), (v) => v + 64));
+  }
+  return out;
+}
+
+/**
+ * The second-stage filter (see `MatcherIndex.second`) of a table's groups: each first token with
+ * the lower-case token lists of the aliases that start with it.
+ */
+export function buildSecondFilter(
+  groups: Iterable<[first: string, rests: readonly (readonly string[])[]]>,
+  bits: number,
+): string {
+  const set: number[] = [];
+  for (const [first, rests] of groups) {
+    const head = fullProbe(first);
+    for (const rest of rests) {
+      const next = rest[0];
+      if (next === undefined) {
+        set.push(pairProbe(head, 0, bits), pairProbe(fullProbe(`${first}s`), 0, bits));
+        continue;
+      }
+      const forms = rest.length === 1 ? [next, `${next}s`, `${next}es`] : [next];
+      for (const form of forms) set.push(pairProbe(head, fullProbe(form), bits));
+    }
+  }
+  return packBits(set, bits);
+}
+
 /**
  * The probe filter of a table's first tokens, 4 bits per character. `keys` gives each first
  * token and whether a one-token alias starts with it (which also matches with a plural "s").
@@ -125,19 +188,12 @@ export function buildFilter(
   keys: Iterable<[first: string, single: boolean]>,
   bits: number,
 ): string {
-  const nibbles = new Uint8Array((1 << bits) >>> 2);
-  const set = (p: number) => {
-    nibbles[p >>> 2] = (nibbles[p >>> 2] ?? 0) | (1 << (p & 3));
-  };
+  const set: number[] = [];
   for (const [first, single] of keys) {
-    set(probe(first, 0, first.length, bits));
-    if (single) set(probe(`${first}s`, 0, first.length + 1, bits));
+    set.push(probe(first, 0, first.length, bits));
+    if (single) set.push(probe(`${first}s`, 0, first.length + 1, bits));
   }
-  let out = '';
-  for (let i = 0; i < nibbles.length; i += 4096) {
-    out += String.fromCharCode(...Array.from(nibbles.subarray(i, i + 4096), (v) => v + 64));
-  }
-  return out;
+  return packBits(set, bits);
 }
 
 /**
@@ -217,8 +273,9 @@ export function buildMatcherIndex(
 /** Groups `entries` by lower-case first token into the table and its probe filter. */
 export function packEntries(
   entries: readonly EntrySpec[],
-): Pick<MatcherIndex, 'table' | 'probeBits' | 'filter'> {
+): Pick<MatcherIndex, 'table' | 'probeBits' | 'filter' | 'second'> {
   const groups = new Map<string, { rest: number; entry: string }[]>();
+  const rests = new Map<string, string[][]>();
   for (const [tokens, term, mode, rule] of entries) {
     const lower = tokens.toLowerCase().split(' ');
     const first = lower[0] as string;
@@ -233,6 +290,9 @@ export function packEntries(
     const group = groups.get(first);
     if (group) group.push(item);
     else groups.set(first, [item]);
+    const known = rests.get(first);
+    if (known) known.push(lower.slice(1));
+    else rests.set(first, [lower.slice(1)]);
   }
   const keys = [...groups.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   let table = '';
@@ -246,5 +306,9 @@ export function packEntries(
     keys.map((k) => [k, (groups.get(k) ?? []).some((g) => g.rest === 0)]),
     probeBits,
   );
-  return { table, probeBits, filter };
+  const second = buildSecondFilter(
+    keys.map((k) => [k, rests.get(k) ?? []]),
+    probeBits,
+  );
+  return { table, probeBits, filter, second };
 }

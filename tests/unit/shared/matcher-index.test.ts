@@ -3,7 +3,14 @@
  * names at 80 terms as at thousands (the probe filter and the table's bisection scale).
  */
 import { describe, expect, test } from 'vitest';
-import { buildMatcherIndex, probe } from '../../../components/shared/matcher-index';
+import {
+  buildMatcherIndex,
+  fullProbe,
+  isMatcherIndex,
+  packEntries,
+  pairProbe,
+  probe,
+} from '../../../components/shared/matcher-index';
 import { compileMatcher } from '../../../components/page/matcher';
 import { syntheticTerms, syntheticWord } from '../../../data/synthetic-terms';
 import { TEST_TERMS } from '../page/terms';
@@ -35,6 +42,49 @@ describe('the packed index', () => {
       const key = line.slice(0, line.indexOf(';'));
       expect(bit(probe(key, 0, key.length, index.probeBits)), key).toBe(1);
     }
+  });
+
+  test('the second stage has a bit for each alias start: a word alone, or with the next', () => {
+    const { second, probeBits } = packEntries([
+      ['Ministry of Defence', 0, 'name', -1],
+      ['Indian Navy', 1, 'name', -1],
+      ['Kudankulam', 2, 'name', -1],
+    ]);
+    expect(second).toBeDefined();
+    const bit = (p: number) => ((second!.charCodeAt(p >>> 2) - 64) >>> (p & 3)) & 1;
+    const pair = (a: string, b: string) =>
+      bit(pairProbe(fullProbe(a), b === '' ? 0 : fullProbe(b), probeBits));
+    expect(pair('ministry', 'of')).toBe(1);
+    expect(pair('indian', 'navy')).toBe(1);
+    // The last token of an alias may be plural.
+    expect(pair('indian', 'navys')).toBe(1);
+    expect(pair('indian', 'navyes')).toBe(1);
+    expect(pair('kudankulam', '')).toBe(1);
+    expect(pair('kudankulams', '')).toBe(1);
+    // What no alias starts with stays clear (a collision is possible, but not for these few).
+    expect(pair('ministry', '')).toBe(0);
+    expect(pair('indian', 'ocean')).toBe(0);
+    expect(pair('ministry', 'defence')).toBe(0);
+  });
+
+  test('the second stage finds what the index without it finds (indexes stored before it)', () => {
+    const index = buildMatcherIndex([...TEST_TERMS, ...syntheticTerms(500)]);
+    const { second, ...older } = index;
+    expect(second?.length).toBe(index.filter.length);
+    expect(isMatcherIndex(older)).toBe(true);
+    expect(isMatcherIndex({ ...index, second: second!.slice(1) })).toBe(false);
+    const texts = [
+      TEXT,
+      'The Indian Navy and the Russian Navy; the ministry said, and the Ministry of Defence agreed.',
+      'India–Russia ties: S. Jaishankar met Lavrov; the S 400, S400s and AK-203 rifles.',
+      `${syntheticWord(7)} alone, then ${syntheticWord(7)} Accord, and ${syntheticWord(12)}s.`,
+    ];
+    const withSecond = compileMatcher(index);
+    const without = compileMatcher(older);
+    for (const text of texts) {
+      expect(withSecond.find(text), text).toEqual(without.find(text));
+    }
+    expect(texts.flatMap((t) => withSecond.find(t)).length).toBeGreaterThan(8);
   });
 
   test('thousands of extra terms change nothing for the names already there', () => {
