@@ -113,7 +113,11 @@ export function isForeign(lang: string, language: string): boolean {
  * watch; what counts as "on the page" is decided by rendering (`checkVisibility`) when asked.
  */
 export function isSkippedElement(el: Element, language = ''): boolean {
-  const tag = el.localName;
+  return isSkippedTag(el, el.localName, language);
+}
+
+/** `isSkippedElement` for an element whose local name the caller has read already. */
+function isSkippedTag(el: Element, tag: string, language: string): boolean {
   if (SKIPPED_TAGS.has(tag) || tag === GLOSS_HOST_TAG) return true;
   // Most elements carry no attributes at all: one call instead of two.
   if (!el.hasAttributes()) return false;
@@ -141,6 +145,32 @@ export function isInSkippedTree(node: Node, stopAt: Node | null = null, language
   }
   return false;
 }
+
+/**
+ * The elements besides custom ones that can hold a shadow root: the DOM standard's list for
+ * `attachShadow` (https://dom.spec.whatwg.org/#valid-shadow-host-name). Any other element is not
+ * asked for one: a call into the browser per link, list item or emphasis that cannot find any.
+ */
+const SHADOW_HOST_TAGS = new Set([
+  'article',
+  'aside',
+  'blockquote',
+  'body',
+  'div',
+  'footer',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'main',
+  'nav',
+  'p',
+  'section',
+  'span',
+]);
 
 /** NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT: the walk sees nothing else. */
 const ELEMENTS_AND_TEXT = 0x1 | 0x4;
@@ -190,13 +220,19 @@ export class TextWalker {
     while (node) {
       if (node.nodeType === TEXT) return node as Text;
       const el = node as Element;
-      if (isSkippedElement(el, this.language)) {
+      const tag = el.localName;
+      if (isSkippedTag(el, tag, this.language)) {
         node = this.pastSubtree(walker);
         continue;
       }
-      const shadow = el.shadowRoot;
-      if (shadow) this.shadowRoots.push(shadow);
-      else if (el.localName.includes('-')) this.waitingHosts.push(el);
+      if (tag.includes('-')) {
+        const shadow = el.shadowRoot;
+        if (shadow) this.shadowRoots.push(shadow);
+        else this.waitingHosts.push(el);
+      } else if (SHADOW_HOST_TAGS.has(tag)) {
+        const shadow = el.shadowRoot;
+        if (shadow) this.shadowRoots.push(shadow);
+      }
       node = walker.nextNode();
     }
     return null;

@@ -65,4 +65,18 @@ describe('TextWalker', () => {
     expect(walker.waitingHosts.map((e) => e.localName)).toEqual(['x-late', 'x-code']);
     expect(walk(shadow).texts).toEqual(['inside']);
   });
+
+  test('finds a shadow root on every kind of element that can hold one', () => {
+    const tags = ['span', 'p', 'article', 'section', 'h2', 'blockquote', 'main', 'x-card'];
+    document.body.innerHTML = tags.map((t) => `<${t}></${t}>`).join('') + '<a>link</a>';
+    const roots = tags.map((t) => {
+      const shadow = (document.querySelector(t) as Element).attachShadow({ mode: 'open' });
+      shadow.textContent = `in ${t}`;
+      return shadow;
+    });
+    const { texts, walker } = walk(document.body);
+    expect(texts).toEqual(['link']);
+    expect(walker.shadowRoots).toEqual(roots);
+    expect(walker.waitingHosts).toEqual([]);
+  });
 });
