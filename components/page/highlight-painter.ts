@@ -49,8 +49,11 @@ export class HighlightPainter {
     env.registry.set(HIGHLIGHT_NAMES.active, this.active);
   }
 
-  /** Paints `occurrences` (their ranges are made when the browser is handed them). */
-  paint(occurrences: readonly Occurrence[]): void {
+  /**
+   * Paints `occurrences` (their ranges are made when the browser is handed them). `after`: a node
+   * of the same tree that the caller knows comes before theirs (see `DocumentOrder.add`), or null.
+   */
+  paint(occurrences: readonly Occurrence[], after: Text | null = null): void {
     for (const o of occurrences) {
       if (o.painted) continue;
       o.painted = true;
@@ -59,9 +62,14 @@ export class HighlightPainter {
       if (list) list.push(o);
       else {
         this.byNode.set(o.node, [o]);
-        // Shadow-tree nodes are not comparable in document order: always registered instead.
-        if (o.node.getRootNode() !== o.node.ownerDocument) this.loose.add(o.node);
-        else this.order.add(o.node);
+        // Shadow-tree nodes are not comparable in document order: always registered instead. A
+        // node of the same tree as a painted `after` is where `after` is, with no need to ask.
+        const tree =
+          after !== null && this.byNode.has(after)
+            ? this.loose.has(after)
+            : o.node.getRootNode() !== o.node.ownerDocument;
+        if (tree) this.loose.add(o.node);
+        else this.order.add(o.node, after);
       }
       // Past the limit mid-batch, the rest of the batch already goes through the window.
       if (!this.window && this.total > REGISTER_ALL_LIMIT && this.env.viewport) {

@@ -16,7 +16,10 @@ const matcher = compileMatcher(buildMatcherIndex(TEST_TERMS));
 /** Paints by giving each occurrence a marker range, and counts what is painted. */
 class FakePainter implements Painter {
   painted = new Set<Occurrence>();
-  paint(list: readonly Occurrence[]) {
+  /** Each painted node with the node the annotator said comes before it (or null). */
+  readonly afters: [node: Text, after: Text | null][] = [];
+  paint(list: readonly Occurrence[], after: Text | null = null) {
+    if (list[0]) this.afters.push([list[0].node, after]);
     for (const o of list) {
       o.painted = true;
       this.painted.add(o);
@@ -74,6 +77,25 @@ describe('what is read and what is skipped', () => {
       <template><p>INSTC</p></template><noscript>INSTC</noscript>
       <gloss-root>INSTC</gloss-root>`);
     expect(painter.texts()).toEqual(['INSTC', 'Quad', 'S-400']);
+  });
+
+  test('each painted node comes with the one the walk passed before it, never across walks', async () => {
+    document.body.innerHTML = `
+      <p>The INSTC.</p><p>Nothing here.</p><p>The <b>Quad</b> and</p><p>the S-400.</p>
+      <div id="host"></div>`;
+    const shadow = (document.getElementById('host') as Element).attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<p>CAATSA</p><p>Putin</p>';
+    const painter = new FakePainter();
+    annotator = new Annotator(document.body, matcher, painter, env());
+    await annotator.start();
+    // The shadow root is walked on its own: its first node follows nothing the main walk passed.
+    expect(painter.afters.map(([n, a]) => [n.data, a?.data ?? null])).toEqual([
+      ['The INSTC.', null],
+      ['Quad', 'The INSTC.'],
+      ['the S-400.', 'Quad'],
+      ['CAATSA', null],
+      ['Putin', 'CAATSA'],
+    ]);
   });
 
   test('hidden text is marked too, so it shows marked the moment a site reveals it', async () => {

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { DocumentOrder } from '../../../components/page/document-order';
 
 /** Three paragraphs of one text node each, in a fresh body. */
@@ -50,5 +50,30 @@ describe('DocumentOrder', () => {
     order.release(a);
     order.add(a);
     expect(order.list).toEqual([b, c, a]);
+  });
+
+  test('a node added after the last one listed, as the walk vouches, is not compared', () => {
+    const [a, b, c] = page() as [Text, Text, Text];
+    const compare = vi.spyOn(Node.prototype, 'compareDocumentPosition');
+    try {
+      const order = new DocumentOrder(() => true);
+      order.add(a);
+      order.add(b, a);
+      order.add(c, b);
+      expect(order.list).toEqual([a, b, c]);
+      expect(compare).not.toHaveBeenCalled();
+    } finally {
+      compare.mockRestore();
+    }
+  });
+
+  test('a vouched node whose predecessor is not the last listed is placed by comparing', () => {
+    const [a, b, c] = page() as [Text, Text, Text];
+    const order = new DocumentOrder(() => true);
+    order.add(c);
+    // `a` comes before `b`, but `c` was listed last: `b` must still go before `c`.
+    order.add(a);
+    order.add(b, a);
+    expect(order.list).toEqual([a, b, c]);
   });
 });
