@@ -1,5 +1,5 @@
 /**
- * `npm run bench:focus -- [article|floor|hover|live|popup ...] [--reps N] [--dir build[,build…]]`: a
+ * `npm run bench:focus -- [article|floor|hover|large|news|live|popup ...] [--reps N] [--dir build[,build…]]`: a
  * quick run of chosen measurements, printing medians, for working on one figure without the full
  * benchmark. Without `--dir` it builds the shipped extension; with several builds (say, before
  * and after a change) it alternates them, repetition by repetition, so a busy machine's drift
@@ -89,6 +89,15 @@ try {
         } finally {
           await floor.close();
         }
+      }
+      for (const name of ['large', 'news'] as const) {
+        if (!want(name)) continue;
+        const r = await measureGloss(browser, `${name}.html`);
+        add(`${name} total`, r.totalMs);
+        add(`${name} marking`, r.mark.ms);
+        add(`${name} scan (own clock)`, r.busyMs);
+        add(`${name} gc`, r.mark.gcMs);
+        add(`${name} longest slice`, r.longestSliceMs ?? NaN);
       }
       if (want('live')) {
         const on = await measureLive(browser, 'live.html', true);
