@@ -38,6 +38,8 @@ export interface AnnotatorStats {
   batches: number;
 }
 
+const NO_OCCURRENCES: readonly Occurrence[] = Object.freeze([]);
+
 /**
  * How long one slice may run before yielding. Not the 12 ms the slices are held to: a slice can
  * run past its deadline by a garbage collection or by the machine taking the core away, and
@@ -62,6 +64,17 @@ export class Annotator {
     batches: 0,
   };
   private readonly queue: TextWalker[] = [];
+  /** The text node being matched, for `make`. */
+  private scanning: Text | null = null;
+  /** Makes the matcher's matches in `scanning` into occurrences, one object each. */
+  private readonly make = (start: number, end: number, term: number): Occurrence => ({
+    node: this.scanning as Text,
+    start,
+    end,
+    term,
+    painted: false,
+    range: null,
+  });
   private readonly pending = new Set<Node>();
   /** Open shadow roots found in the page: each is watched too (an observer stops at them). */
   private readonly shadows = new Set<ShadowRoot>();
@@ -169,16 +182,9 @@ export class Annotator {
   private scanText(node: Text, after: Text | null = null): boolean {
     const text = node.data;
     this.stats.textNodes++;
-    const matches = text.length < 2 ? [] : this.matcher.find(text);
-    if (matches.length === 0 && !this.store.has(node)) return false;
-    const occurrences: Occurrence[] = matches.map((m) => ({
-      node,
-      start: m.start,
-      end: m.end,
-      term: m.term,
-      painted: false,
-      range: null,
-    }));
+    this.scanning = node;
+    const occurrences = text.length < 2 ? NO_OCCURRENCES : this.matcher.find(text, this.make);
+    if (occurrences.length === 0 && !this.store.has(node)) return false;
     this.dropped(this.store.set(node, occurrences));
     this.paintNew(occurrences, after);
     return true;

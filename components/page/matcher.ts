@@ -10,19 +10,13 @@
  */
 import {
   ENTRY_SEP,
-  FIELD_SEP,
   LINE_END,
   pairProbe,
   probeCodes,
   type MatcherIndex,
-  type RuleSpec,
 } from '../shared/matcher-index';
-import {
-  isIgnorableCode,
-  isWordCode,
-  startsWithCapital,
-  withoutIgnorable,
-} from '../shared/text-tokens';
+import { isIgnorableCode, isWordCode, withoutIgnorable } from '../shared/text-tokens';
+import { parseLine, type Entry } from './matcher-entries';
 import {
   ASCII_CLASS,
   ASCII_LOWER,
@@ -33,16 +27,6 @@ import {
   tokenEnd,
 } from './matcher-text';
 
-interface Entry {
-  rest: string[];
-  term: number;
-  /** Every token as written, for an alias matched exactly; else null. */
-  cased: string[] | null;
-  /** Bit k is set when token k must start with a capital (a name alias). */
-  caps: number;
-  rule: RuleSpec | null;
-}
-
 /** A match in a string: `[start, end)` in UTF-16 units and the term's position in `termIds`. */
 export interface Match {
   start: number;
@@ -50,42 +34,29 @@ export interface Match {
   term: number;
 }
 
+/**
+ * Makes the record a match is returned as. The annotator makes its occurrences here, so each
+ * occurrence on a page is one object rather than a match copied into one (12,813 of each on the
+ * large page).
+ */
+export type MakeMatch<T extends Match> = (start: number, end: number, term: number) => T;
+
 /** A compiled index, ready to match. */
 export interface Matcher {
   termIds: readonly string[];
   /** The terms' language (a primary subtag such as "en"); '' when they fit any. */
   language: string;
-  find(text: string): Match[];
+  /**
+   * The matches in `text`, in order, made by `make` (plain records by default). A text with
+   * none (most of a page's) gets one shared empty array, frozen.
+   */
+  find(text: string): readonly Match[];
+  find<T extends Match>(text: string, make: MakeMatch<T>): readonly T[];
 }
 
-/** Reads one line of the packed table into entries (see `MatcherIndex.table`). */
-function parseLine(line: string, rules: readonly RuleSpec[]): Entry[] {
-  const items = line.split(ENTRY_SEP);
-  const entries: Entry[] = [];
-  for (let k = 1; k < items.length; k++) {
-    const [tokens = '', term = '0', flags = '', rule = ''] = (items[k] as string).split(FIELD_SEP);
-    const written = flags === '' ? null : tokens.split(' ');
-    let caps = 0;
-    if (flags === 'n' && written) {
-      written.forEach((t, i) => {
-        if (startsWithCapital(t)) caps |= 1 << i;
-      });
-    }
-    const rest = written
-      ? written.slice(1).map((t) => t.toLowerCase())
-      : tokens === ''
-        ? []
-        : tokens.split(' ');
-    entries.push({
-      rest,
-      term: parseInt(term, 36),
-      cased: flags === 'c' ? written : null,
-      caps,
-      rule: rule === '' ? null : (rules[parseInt(rule, 36)] ?? null),
-    });
-  }
-  return entries;
-}
+const NONE: readonly never[] = Object.freeze([]);
+
+const plainMatch: MakeMatch<Match> = (start, end, term) => ({ start, end, term });
 
 /** Loads a serialised index. Cheap at any size: aliases are read from the table when needed. */
 export function compileMatcher(index: MatcherIndex): Matcher {
@@ -100,6 +71,8 @@ export function compileMatcher(index: MatcherIndex): Matcher {
   const shift = 32 - probeBits;
   /** First tokens looked up so far: their entries, or null when no alias starts with them. */
   const cache = new Map<string, Entry[] | null>();
+  /** The matches of the text being matched (see `findPlain`). */
+  const found: Match[] = [];
 
   /** The entries whose first token is `key`, by bisection over the table's sorted lines. */
   function lookup(key: string): Entry[] | null {
@@ -150,7 +123,14 @@ export function compileMatcher(index: MatcherIndex): Matcher {
   }
 
   /** The match starting with the token `text[i, j)`, pushed to `out`; returns its end or -1. */
-  function matchAt(text: string, lower: string, i: number, j: number, out: Match[]): number {
+  function matchAt(
+    text: string,
+    lower: string,
+    i: number,
+    j: number,
+    out: Match[],
+    make: MakeMatch<Match>,
+  ): number {
     const list = lookup(lower.slice(i, j));
     if (list) {
       // The token after this one, read once: most entries fail on it ("India" then anything
@@ -170,7 +150,7 @@ export function compileMatcher(index: MatcherIndex): Matcher {
         }
         const end = tryEntry(entry, text, lower, i, j);
         if (end >= 0 && (!entry.rule || ruleAllows(entry.rule, lower, i, end))) {
-          out.push({ start: i, end, term: entry.term });
+          out.push(make(i, end, entry.term));
           return end;
         }
       }
@@ -184,7 +164,7 @@ export function compileMatcher(index: MatcherIndex): Matcher {
           if (entry.cased && text.slice(i, j) !== `${entry.cased[0]}s`) continue;
           if (entry.caps & 1 && text.charCodeAt(i) === lower.charCodeAt(i)) continue;
           if (entry.rule && !ruleAllows(entry.rule, lower, i, j)) continue;
-          out.push({ start: i, end: j, term: entry.term });
+          out.push(make(i, j, entry.term));
           return j;
         }
       }
@@ -226,8 +206,10 @@ export function compileMatcher(index: MatcherIndex): Matcher {
    * Matches `text`; returns null when it holds an invisible code unit (a soft hyphen, say) that
    * stood where a token ended, so the caller matches again without them.
    */
-  function findPlain(text: string): Match[] | null {
-    const out: Match[] = [];
+  function findPlain(text: string, make: MakeMatch<Match>): readonly Match[] | null {
+    // Gathered in one array for every text, copied out at its exact size when there are any.
+    const out = found;
+    out.length = 0;
     // Lower-cased only once a word passes the probe: most text nodes have none that does.
     let lower: string | null = null;
     const n = text.length;
@@ -279,7 +261,7 @@ export function compileMatcher(index: MatcherIndex): Matcher {
         (second === '' || nextFits(text, i, j, full))
       ) {
         lower ??= lowerCased(text);
-        const end = matchAt(text, lower, i, j, out);
+        const end = matchAt(text, lower, i, j, out, make);
         if (end >= 0) {
           i = end;
           continue;
@@ -287,14 +269,14 @@ export function compileMatcher(index: MatcherIndex): Matcher {
       }
       i = j;
     }
-    return out;
+    return out.length === 0 ? NONE : out.slice();
   }
 
-  function find(text: string): Match[] {
-    const plain = findPlain(text);
+  function find(text: string, make: MakeMatch<Match> = plainMatch): readonly Match[] {
+    const plain = findPlain(text, make);
     if (plain) return plain;
     const stripped = withoutIgnorable(text);
-    const matches = findPlain(stripped.text) ?? [];
+    const matches = findPlain(stripped.text, make) ?? NONE;
     const at = stripped.positions;
     for (const m of matches) {
       m.start = at[m.start] as number;
@@ -303,5 +285,5 @@ export function compileMatcher(index: MatcherIndex): Matcher {
     return matches;
   }
 
-  return { termIds: index.terms, language: index.language, find };
+  return { termIds: index.terms, language: index.language, find: find as Matcher['find'] };
 }

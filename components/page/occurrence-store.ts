@@ -23,13 +23,13 @@ export interface Occurrence {
 
 /** Occurrences by text node, with per-term counts kept up to date. */
 export class OccurrenceStore {
-  private readonly byNode = new Map<Text, Occurrence[]>();
+  private readonly byNode = new Map<Text, readonly Occurrence[]>();
   private readonly counts = new Map<number, number>();
   private total = 0;
   private changes = 0;
 
   /** Replaces the occurrences of `node`; returns the ones that were there before. */
-  set(node: Text, occurrences: Occurrence[]): Occurrence[] {
+  set(node: Text, occurrences: readonly Occurrence[]): readonly Occurrence[] {
     const previous = this.delete(node);
     this.changes++;
     if (occurrences.length > 0) {
@@ -41,7 +41,7 @@ export class OccurrenceStore {
   }
 
   /** Forgets `node`; returns its occurrences. */
-  delete(node: Text): Occurrence[] {
+  delete(node: Text): readonly Occurrence[] {
     const previous = this.byNode.get(node);
     if (!previous) return [];
     this.changes++;

@@ -146,3 +146,25 @@ test('text whose lower case changes length keeps offsets aligned', () => {
   const [m] = matcher.find(text);
   expect(m && text.slice(m.start, m.end)).toBe('INSTC');
 });
+
+describe('what a match is returned as', () => {
+  test('the caller makes each match its own record, at positions in the text as given', () => {
+    const text = 'The INSTC and the S\u00ad400 deal';
+    const made = matcher.find(text, (start, end, term) => ({ start, end, term, tag: 'mine' }));
+    expect(made.map((m) => [text.slice(m.start, m.end), m.tag])).toEqual([
+      ['INSTC', 'mine'],
+      ['S\u00ad400', 'mine'],
+    ]);
+    // Results are fresh arrays: matching again leaves the first ones as they were.
+    const first = matcher.find('INSTC');
+    matcher.find('Quad and INSTC');
+    expect(first.map((m) => m.start)).toEqual([0]);
+  });
+
+  test('a text with no match gets the shared empty result, which cannot be written to', () => {
+    const none = matcher.find('nothing to see here');
+    expect(none).toHaveLength(0);
+    expect(matcher.find('nor here')).toBe(none);
+    expect(Object.isFrozen(none)).toBe(true);
+  });
+});
