@@ -10,6 +10,7 @@
  */
 import {
   ENTRY_SEP,
+  FULL_PROBE_BITS,
   LINE_END,
   pairProbe,
   probeCodes,
@@ -68,7 +69,7 @@ export function compileMatcher(index: MatcherIndex): Matcher {
    */
   const filter = index.filter;
   const second = index.second ?? '';
-  const shift = 32 - probeBits;
+  const shift = FULL_PROBE_BITS - probeBits;
   /** First tokens looked up so far: their entries, or null when no alias starts with them. */
   const cache = new Map<string, Entry[] | null>();
   /** The matches of the text being matched (see `findPlain`). */
@@ -197,7 +198,7 @@ export function compileMatcher(index: MatcherIndex): Matcher {
       ASCII_LOWER[c1] as number,
       ASCII_LOWER[cl] as number,
       e - g,
-      32,
+      FULL_PROBE_BITS,
     );
     return secondBit(pairProbe(head, next, probeBits));
   }
@@ -249,11 +250,17 @@ export function compileMatcher(index: MatcherIndex): Matcher {
       let full: number;
       if ((c | c1 | cl) < 128) {
         const f0 = ASCII_LOWER[c] as number;
-        full = probeCodes(f0, ASCII_LOWER[c1] as number, ASCII_LOWER[cl] as number, j - i, 32);
+        full = probeCodes(
+          f0,
+          ASCII_LOWER[c1] as number,
+          ASCII_LOWER[cl] as number,
+          j - i,
+          FULL_PROBE_BITS,
+        );
       } else {
         lower ??= lowerCased(text);
         const l1 = j - i > 1 ? lower.charCodeAt(i + 1) : 0;
-        full = probeCodes(lower.charCodeAt(i), l1, lower.charCodeAt(j - 1), j - i, 32);
+        full = probeCodes(lower.charCodeAt(i), l1, lower.charCodeAt(j - 1), j - i, FULL_PROBE_BITS);
       }
       const p = full >>> shift;
       if (

@@ -128,9 +128,15 @@ export function probeCodes(c0: number, c1: number, cl: number, len: number, bits
   return h >>> (32 - bits);
 }
 
-/** A token's full 32-bit probe, of which `probe` keeps the top bits. */
+/**
+ * Bits of a full probe, of which `probe` keeps the top ones: 30, so that it is always a small
+ * integer to V8 and never allocated on the heap, even in code not yet optimised.
+ */
+export const FULL_PROBE_BITS = 30;
+
+/** A token's full probe (see `FULL_PROBE_BITS`). */
 export function fullProbe(token: string): number {
-  return probe(token, 0, token.length, 32);
+  return probe(token, 0, token.length, FULL_PROBE_BITS);
 }
 
 /**
