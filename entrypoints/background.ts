@@ -12,7 +12,7 @@ import {
 // The single writer of stored data: every bookmark and settings change goes through the queue
 // inside the handlers, so tabs and the popup writing at once never lose a change.
 export default defineBackground(() => {
-  const { handlers, writer } = createBackgroundHandlers({
+  const { handlers, writer, packs } = createBackgroundHandlers({
     // An extension page's own address: the packaged file, read from the extension's origin.
     loadFactBase: () => fetchFactBase(FACT_BASE_FILE, (url) => fetch(url)),
     storage: browser.storage.local,
@@ -26,6 +26,8 @@ export default defineBackground(() => {
   // An update may bring a new bookmark format: migrate once now, while the saved facts are as
   // the reader saved them (a failure is retried by the next write, which migrates too).
   browser.runtime.onInstalled.addListener(() => void writer.migrate().catch(() => undefined));
+  // An update may bring a faster index format too: the imported packs' index is built again.
+  browser.runtime.onInstalled.addListener(() => void packs.reindex().catch(() => undefined));
   // The popup's accent colour, so the count reads as Gloss's.
   void (browser.action ?? browser.browserAction).setBadgeBackgroundColor({ color: '#2f54d1' });
   const onCommand = (command: string) =>

@@ -85,6 +85,11 @@ export interface PackWriter {
    * Throwing from it leaves everything as it was.
    */
   change(change: (record: PackRecord) => boolean | void): Promise<PackSummary[]>;
+  /**
+   * Writes the index again from the stored packs, when one is stored: an update of Gloss may
+   * bring a faster index format, and the page uses an older one as it is until then.
+   */
+  reindex(): Promise<void>;
 }
 
 function summary(pack: Pack, enabled: boolean, bundled: boolean): PackSummary {
@@ -244,6 +249,11 @@ export function createPackWriter(
     },
     stored: async (id) => (await read()).record.items.find((p) => p.pack.id === id) ?? null,
     change: (change) => transact((record) => change(record)),
+    // Only the bundled pack on: no index is stored (the page has that one built in).
+    reindex: () =>
+      transact((record) => record.items.some((p) => p.enabled) || !record.bundledEnabled).then(
+        () => undefined,
+      ),
     async term(id) {
       const { packId, termId } = splitTermId(id);
       if (packId === null) return null;

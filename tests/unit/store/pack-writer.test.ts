@@ -56,6 +56,34 @@ test('the bundled pack, as a file, passes the pack schema whole', () => {
   expect(parsed.ok ? parsed.pack.terms.length : parsed.problems).toBe(bundled.terms.length);
 });
 
+describe('the stored index after an update', () => {
+  test('is built again in the current format, marking the same terms', async () => {
+    const { storage, writer } = setup();
+    await writer.importText(sampleText);
+    // An index stored by an older version: no second-stage filter.
+    const { second: _second, ...older } = storage.dump()[PACK_INDEX_KEY] as Record<string, unknown>;
+    const before = fakeStorage({ ...storage.dump(), [PACK_INDEX_KEY]: older });
+    const again = createPackWriter(before, {
+      queue: createWriteQueue(),
+      bundled: async () => bundled,
+    });
+    const text = 'The Orion Corridor, the Vega Accord, the INSTC and the S-400.';
+    const marks = marked(before.dump(), text);
+    await again.reindex();
+    const index = before.dump()[PACK_INDEX_KEY] as { second?: string };
+    expect(typeof index.second).toBe('string');
+    expect(marked(before.dump(), text)).toEqual(marks);
+    expect(marks).toHaveLength(4);
+  });
+
+  test('is not written when only the bundled pack is on (the page has that one built in)', async () => {
+    const { storage, writer } = setup();
+    await writer.reindex();
+    expect(storage.sets).toBe(0);
+    expect(storage.dump()[PACK_INDEX_KEY]).toBeUndefined();
+  });
+});
+
 describe('import, switch, remove', () => {
   test('an import stores the pack and an index of every pack that is on', async () => {
     const { storage, writer } = setup();
