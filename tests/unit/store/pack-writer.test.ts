@@ -61,7 +61,8 @@ describe('the stored index after an update', () => {
     const { storage, writer } = setup();
     await writer.importText(sampleText);
     // An index stored by an older version: no second-stage filter.
-    const { second: _second, ...older } = storage.dump()[PACK_INDEX_KEY] as Record<string, unknown>;
+    const older = { ...(storage.dump()[PACK_INDEX_KEY] as Record<string, unknown>) };
+    delete older.second;
     const before = fakeStorage({ ...storage.dump(), [PACK_INDEX_KEY]: older });
     const again = createPackWriter(before, {
       queue: createWriteQueue(),
