@@ -3,6 +3,8 @@ import { afterEach, describe, expect, test } from 'vitest';
 import {
   Annotator,
   BATCH_MS,
+  FIRST_SLICE_MS,
+  SLICE_MS,
   type AnnotatorEnv,
   type Painter,
 } from '../../../components/page/annotator';
@@ -158,6 +160,24 @@ describe('slices', () => {
     await annotator.start();
     expect(painter.painted.size).toBe(2000);
     expect(annotator.stats.slices).toBeGreaterThan(10);
+  });
+
+  test('the first slice, with the code still cold, may run longer than the ones after it', async () => {
+    const clock = { t: 0 };
+    const e = env(clock);
+    e.now = () => (clock.t += 1);
+    document.body.innerHTML = Array.from({ length: 600 }, (_, i) => `<p>${i} INSTC</p>`).join('');
+    const painter = new FakePainter();
+    const perSlice: number[] = [];
+    e.yieldToPage = () => {
+      perSlice.push(painter.painted.size - perSlice.reduce((a, b) => a + b, 0));
+      return new Promise((r) => setTimeout(r, 0));
+    };
+    annotator = new Annotator(document.body, matcher, painter, e);
+    await annotator.start();
+    // The clock is read every 16 nodes, each read a millisecond later.
+    expect(perSlice.slice(0, 3)).toEqual([FIRST_SLICE_MS * 16, SLICE_MS * 16, SLICE_MS * 16]);
+    expect(FIRST_SLICE_MS).toBeGreaterThan(SLICE_MS);
   });
 });
 
