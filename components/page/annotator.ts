@@ -4,6 +4,7 @@
  * is Gloss's, and after load only text that changed is scanned again.
  */
 import { LateShadowHosts } from './late-shadow-hosts';
+import { MarkSelection } from './mark-selection';
 import type { Matcher } from './matcher';
 import { OccurrenceStore, type Occurrence } from './occurrence-store';
 import { GLOSS_HOST_TAG, TextWalker, isForeign, isInSkippedTree, languageAt } from './page-walk';
@@ -84,9 +85,10 @@ export class Annotator {
   private readonly pending = new Set<Node>();
   /** Open shadow roots found in the page: each is watched too (an observer stops at them). */
   private readonly shadows = new Set<ShadowRoot>();
-  private readonly firsts = new Map<number, Occurrence>();
   /** Custom elements that may attach a shadow root later (see `TextWalker.waitingHosts`). */
   private readonly hosts: LateShadowHosts;
+  /** What is painted of what is found (every occurrence, or the first of each term). */
+  private readonly marks: MarkSelection;
   private observer: MutationObserver | null = null;
   private running: Promise<void> | null = null;
   private batchTimer: unknown = null;
@@ -98,8 +100,9 @@ export class Annotator {
     private readonly matcher: Matcher,
     private readonly painter: Painter,
     private readonly env: AnnotatorEnv,
-    private markMode: MarkMode = 'all',
+    markMode: MarkMode = 'all',
   ) {
+    this.marks = new MarkSelection(this.store, painter, markMode);
     this.hosts = new LateShadowHosts(env, (shadow) => {
       this.addShadow(shadow);
       void this.drain().then(() => this.emit());
@@ -131,13 +134,7 @@ export class Annotator {
 
   /** Switches between marking every occurrence and only the first of each term. */
   setMarkMode(mode: MarkMode): void {
-    if (mode === this.markMode) return;
-    this.markMode = mode;
-    const all = [...this.store.all()];
-    this.painter.unpaint(all);
-    this.firsts.clear();
-    this.paintNew(all);
-    this.emit();
+    if (this.marks.setMode(mode)) this.emit();
   }
 
   /** True when `o` is painted (every occurrence in "all" mode, the first of its term otherwise). */
@@ -147,38 +144,6 @@ export class Annotator {
 
   private emit(): void {
     for (const listener of this.listeners) listener();
-  }
-
-  private paintNew(occurrences: readonly Occurrence[], after: Text | null = null): void {
-    if (this.markMode === 'all') {
-      this.painter.paint(occurrences, after);
-      return;
-    }
-    const fresh: Occurrence[] = [];
-    for (const o of occurrences) {
-      if (this.firsts.has(o.term)) continue;
-      this.firsts.set(o.term, o);
-      fresh.push(o);
-    }
-    this.painter.paint(fresh, after);
-  }
-
-  private dropped(previous: readonly Occurrence[]): void {
-    if (previous.length === 0) return;
-    this.painter.unpaint(previous);
-    if (this.markMode === 'first') {
-      for (const o of previous) {
-        if (this.firsts.get(o.term) !== o) continue;
-        this.firsts.delete(o.term);
-        // Another occurrence of the term takes over the mark.
-        for (const other of this.store.all()) {
-          if (other.term === o.term) {
-            this.paintNew([other]);
-            break;
-          }
-        }
-      }
-    }
   }
 
   /**
@@ -191,8 +156,8 @@ export class Annotator {
     this.scanning = node;
     const occurrences = text.length < 2 ? NO_OCCURRENCES : this.matcher.find(text, this.make);
     if (occurrences.length === 0 && !this.store.has(node)) return false;
-    this.dropped(this.store.set(node, occurrences));
-    this.paintNew(occurrences, after);
+    this.marks.dropped(this.store.set(node, occurrences));
+    this.marks.paintNew(occurrences, after);
     return true;
   }
 
@@ -279,7 +244,7 @@ export class Annotator {
   private forget(node: Node): void {
     if (this.store.size === 0) return;
     if (node.nodeType === 3) {
-      this.dropped(this.store.delete(node as Text));
+      this.marks.dropped(this.store.delete(node as Text));
       return;
     }
     const doc = node.ownerDocument;
@@ -287,7 +252,7 @@ export class Annotator {
     // Walk the removed subtree (cost follows its size, not the number of marks in the page).
     const walker = doc.createTreeWalker(node, 4 /* NodeFilter.SHOW_TEXT */);
     for (let text = walker.nextNode(); text; text = walker.nextNode()) {
-      if (this.store.has(text)) this.dropped(this.store.delete(text as Text));
+      if (this.store.has(text)) this.marks.dropped(this.store.delete(text as Text));
     }
   }
 
