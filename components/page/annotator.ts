@@ -4,18 +4,13 @@
  * is Gloss's, and after load only text that changed is scanned again.
  */
 import { LateShadowHosts } from './late-shadow-hosts';
-import { MarkSelection } from './mark-selection';
+import { MarkSelection, type Painter } from './mark-selection';
 import type { Matcher } from './matcher';
 import { OccurrenceStore, type Occurrence } from './occurrence-store';
 import { GLOSS_HOST_TAG, TextWalker, isForeign, isInSkippedTree, languageAt } from './page-walk';
 import type { MarkMode } from '../store/settings';
 
-/** What the annotator paints with (HighlightPainter in pages, a fake in unit tests). */
-export interface Painter {
-  /** `after`: a node with occurrences that comes before theirs in the same tree, or null. */
-  paint(occurrences: readonly Occurrence[], after: Text | null): void;
-  unpaint(occurrences: readonly Occurrence[]): void;
-}
+export type { Painter } from './mark-selection';
 
 /** Timing and scheduling hooks, passed in so tests and benchmarks control them. */
 export interface AnnotatorEnv {

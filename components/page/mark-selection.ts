@@ -3,9 +3,15 @@
  * another occurrence taking the mark over when the first goes. Sits between the annotator's
  * store and its painter, so the scan itself never asks which mode it is in.
  */
-import type { Painter } from './annotator';
 import type { Occurrence, OccurrenceStore } from './occurrence-store';
 import type { MarkMode } from '../store/settings';
+
+/** What the annotator paints with (HighlightPainter in pages, a fake in unit tests). */
+export interface Painter {
+  /** `after`: a node with occurrences that comes before theirs in the same tree, or null. */
+  paint(occurrences: readonly Occurrence[], after: Text | null): void;
+  unpaint(occurrences: readonly Occurrence[]): void;
+}
 
 export class MarkSelection {
   /** The painted occurrence of each term, in "first" mode. */
