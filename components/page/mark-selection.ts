@@ -11,6 +11,9 @@ export interface Painter {
   /** `after`: a node with occurrences that comes before theirs in the same tree, or null. */
   paint(occurrences: readonly Occurrence[], after: Text | null): void;
   unpaint(occurrences: readonly Occurrence[]): void;
+  /** Keeps new marks from the page's rendering until `release` (the first scan's slices). */
+  hold?(): void;
+  release?(): void;
 }
 
 export class MarkSelection {

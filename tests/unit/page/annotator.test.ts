@@ -4,6 +4,7 @@ import {
   Annotator,
   BATCH_MS,
   FIRST_SLICE_MS,
+  HOLD_MAX_MS,
   SLICE_MS,
   type AnnotatorEnv,
   type Painter,
@@ -32,6 +33,14 @@ class FakePainter implements Painter {
       o.painted = false;
       this.painted.delete(o);
     }
+  }
+  /** What the annotator asked: 'hold' and 'release', with the number painted at each. */
+  readonly holds: string[] = [];
+  hold() {
+    this.holds.push(`hold ${this.painted.size}`);
+  }
+  release() {
+    this.holds.push(`release ${this.painted.size}`);
   }
   texts(): string[] {
     return [...this.painted].map((o) => o.node.data.slice(o.start, o.end)).sort();
@@ -178,6 +187,30 @@ describe('slices', () => {
     // The clock is read every 16 nodes, each read a millisecond later.
     expect(perSlice.slice(0, 3)).toEqual([FIRST_SLICE_MS * 16, SLICE_MS * 16, SLICE_MS * 16]);
     expect(FIRST_SLICE_MS).toBeGreaterThan(SLICE_MS);
+  });
+});
+
+describe('the first scan holds its marks back', () => {
+  test('until it ends, in one release', async () => {
+    const { painter } = await annotate('<p>The INSTC.</p><p>The Quad.</p>');
+    expect(painter.holds).toEqual(['hold 0', 'release 2']);
+  });
+
+  test('or until HOLD_MAX_MS have passed, on a page that takes longer', async () => {
+    const clock = { t: 0 };
+    const e = env(clock);
+    e.now = () => (clock.t += 1);
+    document.body.innerHTML = Array.from({ length: 3000 }, (_, i) => `<p>${i} INSTC</p>`).join('');
+    const painter = new FakePainter();
+    annotator = new Annotator(document.body, matcher, painter, e);
+    await annotator.start();
+    expect(painter.holds).toHaveLength(2);
+    const released = Number(painter.holds[1]?.split(' ')[1]);
+    // Released after the slice in which the clock passed HOLD_MAX_MS, long before the end.
+    expect(released).toBeGreaterThan(0);
+    expect(released).toBeLessThan(3000);
+    expect(released).toBeLessThanOrEqual((HOLD_MAX_MS + FIRST_SLICE_MS) * 16);
+    expect(painter.painted.size).toBe(3000);
   });
 });
 

@@ -134,6 +134,35 @@ beforeEach(() => {
   painter = new HighlightPainter(page.env(), 'underline');
 });
 
+describe('HighlightPainter: holding marks back during a first scan', () => {
+  test('held marks reach the browser together on release, less those removed meanwhile', () => {
+    const [a, b, c] = [page.add(0), page.add(100), page.add(200)];
+    painter.hold();
+    const marks = [a, b, c].map(occurrence);
+    painter.paint([marks[0]!], null);
+    painter.paint([marks[1]!, marks[2]!], null);
+    expect(painter.size).toBe(3);
+    expect(registeredTops(page)).toEqual([]);
+    painter.unpaint([marks[1]!]);
+    painter.release();
+    expect(registeredTops(page)).toEqual([0, 200]);
+    // Released once: later marks go straight to the browser.
+    painter.paint([occurrence(page.add(300))], null);
+    expect(registeredTops(page)).toEqual([0, 200, 300]);
+  });
+
+  test('more marks than are all registered: the viewport window takes over from the hold', () => {
+    painter.hold();
+    const nodes = Array.from({ length: REGISTER_ALL_LIMIT + 40 }, (_, i) => page.add(i * 100));
+    painter.paint(nodes.map(occurrence), null);
+    page.advance();
+    // The first screen's marks are shown without waiting for a release.
+    const shown = registeredTops(page);
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown.every((top) => top < 3000)).toBe(true);
+  });
+});
+
 describe('HighlightPainter: which marks the browser holds', () => {
   test('a page with few marks registers every one', () => {
     const nodes = Array.from({ length: REGISTER_ALL_LIMIT }, (_, i) => page.add(i * 100));
