@@ -154,6 +154,18 @@ describe('what is read and what is skipped', () => {
   });
 });
 
+/**
+ * A page of `count` paragraphs with one term each, an env whose clock advances 1 ms at every
+ * read, and a painter: how slices and holds are counted in nodes.
+ */
+function slowPage(count: number) {
+  const clock = { t: 0 };
+  const e = env(clock);
+  e.now = () => (clock.t += 1);
+  document.body.innerHTML = Array.from({ length: count }, (_, i) => `<p>${i} INSTC</p>`).join('');
+  return { e, painter: new FakePainter() };
+}
+
 describe('slices', () => {
   test('a long page is scanned in several slices that each stop at the budget', async () => {
     const clock = { t: 0 };
@@ -172,11 +184,7 @@ describe('slices', () => {
   });
 
   test('the first slice, with the code still cold, may run longer than the ones after it', async () => {
-    const clock = { t: 0 };
-    const e = env(clock);
-    e.now = () => (clock.t += 1);
-    document.body.innerHTML = Array.from({ length: 600 }, (_, i) => `<p>${i} INSTC</p>`).join('');
-    const painter = new FakePainter();
+    const { e, painter } = slowPage(600);
     const perSlice: number[] = [];
     e.yieldToPage = () => {
       perSlice.push(painter.painted.size - perSlice.reduce((a, b) => a + b, 0));
@@ -197,11 +205,7 @@ describe('the first scan holds its marks back', () => {
   });
 
   test('or until HOLD_MAX_MS have passed, on a page that takes longer', async () => {
-    const clock = { t: 0 };
-    const e = env(clock);
-    e.now = () => (clock.t += 1);
-    document.body.innerHTML = Array.from({ length: 3000 }, (_, i) => `<p>${i} INSTC</p>`).join('');
-    const painter = new FakePainter();
+    const { e, painter } = slowPage(3000);
     annotator = new Annotator(document.body, matcher, painter, e);
     await annotator.start();
     expect(painter.holds).toHaveLength(2);
