@@ -173,6 +173,22 @@ export function compileMatcher(index: MatcherIndex): Matcher {
     return -1;
   }
 
+  /** The full probe of the token `text[s, e)` folded to lower case, or -1 when it is not ASCII. */
+  function asciiProbe(text: string, s: number, e: number): number {
+    const c0 = text.charCodeAt(s);
+    const c1 = e - s > 1 ? text.charCodeAt(s + 1) : 0;
+    const cl = text.charCodeAt(e - 1);
+    if ((c0 | c1 | cl) >= 128) return -1;
+    const l0 = ASCII_LOWER[c0] as number;
+    return probeCodes(
+      l0,
+      ASCII_LOWER[c1] as number,
+      ASCII_LOWER[cl] as number,
+      e - s,
+      FULL_PROBE_BITS,
+    );
+  }
+
   /** True when a second-stage bit (see `MatcherIndex.second`) is set. */
   function secondBit(q: number): boolean {
     return ((second.charCodeAt(q >>> 2) >>> (q & 3)) & 1) === 1;
@@ -187,20 +203,9 @@ export function compileMatcher(index: MatcherIndex): Matcher {
     if (secondBit(pairProbe(head, 0, probeBits))) return true;
     const g = skipGap(text, j, j - i);
     if (g < 0) return false;
-    const e = tokenEnd(text, g);
-    const c0 = text.charCodeAt(g);
-    const c1 = e - g > 1 ? text.charCodeAt(g + 1) : 0;
-    const cl = text.charCodeAt(e - 1);
+    const next = asciiProbe(text, g, tokenEnd(text, g));
     // Case rules outside ASCII depend on context: leave such a word to the look-up.
-    if ((c0 | c1 | cl) >= 128) return true;
-    const next = probeCodes(
-      ASCII_LOWER[c0] as number,
-      ASCII_LOWER[c1] as number,
-      ASCII_LOWER[cl] as number,
-      e - g,
-      FULL_PROBE_BITS,
-    );
-    return secondBit(pairProbe(head, next, probeBits));
+    return next < 0 || secondBit(pairProbe(head, next, probeBits));
   }
 
   /**
@@ -244,20 +249,9 @@ export function compileMatcher(index: MatcherIndex): Matcher {
         j = tokenEnd(text, i);
       }
       // The probe reads the lower-cased first, second and last units: ASCII ones are folded
-      // here, any other comes from the lower-cased text (whose case rules depend on context).
-      const c1 = j - i > 1 ? text.charCodeAt(i + 1) : 0;
-      const cl = text.charCodeAt(j - 1);
-      let full: number;
-      if ((c | c1 | cl) < 128) {
-        const f0 = ASCII_LOWER[c] as number;
-        full = probeCodes(
-          f0,
-          ASCII_LOWER[c1] as number,
-          ASCII_LOWER[cl] as number,
-          j - i,
-          FULL_PROBE_BITS,
-        );
-      } else {
+      // in place, any other comes from the lower-cased text (whose case rules depend on context).
+      let full = asciiProbe(text, i, j);
+      if (full < 0) {
         lower ??= lowerCased(text);
         const l1 = j - i > 1 ? lower.charCodeAt(i + 1) : 0;
         full = probeCodes(lower.charCodeAt(i), l1, lower.charCodeAt(j - 1), j - i, FULL_PROBE_BITS);

@@ -280,8 +280,7 @@ export function buildMatcherIndex(
 export function packEntries(
   entries: readonly EntrySpec[],
 ): Pick<MatcherIndex, 'table' | 'probeBits' | 'filter' | 'second'> {
-  const groups = new Map<string, { rest: number; entry: string }[]>();
-  const rests = new Map<string, string[][]>();
+  const groups = new Map<string, { rest: string[]; entry: string }[]>();
   for (const [tokens, term, mode, rule] of entries) {
     const lower = tokens.toLowerCase().split(' ');
     const first = lower[0] as string;
@@ -292,28 +291,25 @@ export function packEntries(
       rule >= 0 ? rule.toString(36) : '',
     ];
     while (fields.length > 1 && fields[fields.length - 1] === '') fields.pop();
-    const item = { rest: lower.length - 1, entry: fields.join(FIELD_SEP) };
+    const item = { rest: lower.slice(1), entry: fields.join(FIELD_SEP) };
     const group = groups.get(first);
     if (group) group.push(item);
     else groups.set(first, [item]);
-    const known = rests.get(first);
-    if (known) known.push(lower.slice(1));
-    else rests.set(first, [lower.slice(1)]);
   }
   const keys = [...groups.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   let table = '';
   for (const key of keys) {
     // Longest variant first (a stable sort keeps the fact base's order among equals).
-    const group = (groups.get(key) ?? []).sort((a, b) => b.rest - a.rest);
+    const group = (groups.get(key) ?? []).sort((a, b) => b.rest.length - a.rest.length);
     table += `${key}${ENTRY_SEP}${group.map((g) => g.entry).join(ENTRY_SEP)}${LINE_END}`;
   }
   const probeBits = probeBitsFor(keys.length * 2);
   const filter = buildFilter(
-    keys.map((k) => [k, (groups.get(k) ?? []).some((g) => g.rest === 0)]),
+    keys.map((k) => [k, (groups.get(k) ?? []).some((g) => g.rest.length === 0)]),
     probeBits,
   );
   const second = buildSecondFilter(
-    keys.map((k) => [k, rests.get(k) ?? []]),
+    keys.map((k) => [k, (groups.get(k) ?? []).map((g) => g.rest)]),
     probeBits,
   );
   return { table, probeBits, filter, second };
