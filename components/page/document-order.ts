@@ -21,6 +21,13 @@ export class DocumentOrder {
   private nodes: Text[] = [];
   private readonly listed = new Set<Text>();
   private stale = 0;
+  /**
+   * Where the last node went when it did not go at the end. A live blog adds its paragraphs in
+   * one place (above the page's footer, whose marks are listed last), one after another: the
+   * next node usually goes right after it, which two comparisons confirm instead of a binary
+   * search of a dozen, each a call into the browser that climbs both nodes' ancestors.
+   */
+  private lastAt = -1;
 
   /** `painted(node)` says whether a listed node still has marks. */
   constructor(private readonly painted: (node: Text) => boolean) {}
@@ -50,13 +57,33 @@ export class DocumentOrder {
       const at = this.nodes.indexOf(node);
       if (at >= 0) this.nodes.splice(at, 1);
       this.listed.delete(node);
+      this.lastAt = -1;
     }
     this.listed.add(node);
     this.compact();
-    const last = this.nodes[this.nodes.length - 1];
+    const nodes = this.nodes;
+    const last = nodes[nodes.length - 1];
     // The first scan paints in document order: appending is the common case.
-    if (!last || last === after || before(last, node)) this.nodes.push(node);
-    else this.nodes.splice(this.lowerBound(node), 0, node);
+    if (!last || last === after || before(last, node)) {
+      nodes.push(node);
+      return;
+    }
+    let at = this.afterLastPlaced(node, after);
+    if (at < 0) at = this.lowerBound(node);
+    nodes.splice(at, 0, node);
+    this.lastAt = at;
+  }
+
+  /**
+   * The position just after the node placed last, when `node` goes there (it is known not to go
+   * at the end), or -1. `after` vouches for the first comparison when it is that node.
+   */
+  private afterLastPlaced(node: Text, after: Text | null): number {
+    const prev = this.nodes[this.lastAt];
+    const next = this.nodes[this.lastAt + 1];
+    if (!prev || !next) return -1;
+    if (prev !== after && !before(prev, node)) return -1;
+    return before(node, next) ? this.lastAt + 1 : -1;
   }
 
   /** `node` lost its last mark: dropped at the next compaction. */
@@ -78,12 +105,14 @@ export class DocumentOrder {
 
   clear(): void {
     this.nodes = [];
+    this.lastAt = -1;
     this.listed.clear();
     this.stale = 0;
   }
 
   private compact(): void {
     if (this.stale === 0) return;
+    this.lastAt = -1;
     this.nodes = this.nodes.filter((n) => {
       if (this.painted(n)) return true;
       this.listed.delete(n);

@@ -23,6 +23,8 @@ export class LateShadowHosts {
   private timer: unknown = null;
   private delay = FIRST_MS;
   private lastChange = 0;
+  /** The page changed since the last look (a flag, not a clock read: a live page calls often). */
+  private changed = false;
   private destroyed = false;
 
   /** `found` gets each shadow root that appeared on a watched element, once. */
@@ -39,7 +41,7 @@ export class LateShadowHosts {
 
   /** The page changed: a component may be about to render, so the next look comes soon. */
   pageChanged(): void {
-    this.lastChange = this.env.now();
+    this.changed = true;
     if (this.hosts.size === 0 || this.delay <= BUSY_MS) return;
     this.delay = FIRST_MS;
     if (this.timer !== null) this.env.clearTimeout(this.timer);
@@ -59,7 +61,13 @@ export class LateShadowHosts {
 
   private look(): void {
     this.timer = null;
-    const busy = this.env.now() - this.lastChange < QUIET_AFTER_MS;
+    const now = this.env.now();
+    // A change is dated by the first look after it, at most BUSY_MS late while the page is busy.
+    if (this.changed) {
+      this.changed = false;
+      this.lastChange = now;
+    }
+    const busy = now - this.lastChange < QUIET_AFTER_MS;
     this.delay = busy ? Math.min(this.delay * 2, BUSY_MS) : QUIET_MS;
     for (const host of this.hosts) {
       if (!host.isConnected) this.hosts.delete(host);

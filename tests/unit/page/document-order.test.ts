@@ -76,4 +76,49 @@ describe('DocumentOrder', () => {
     order.add(b, a);
     expect(order.list).toEqual([a, b, c]);
   });
+
+  test('nodes added one after another above the last listed are placed with a few comparisons', () => {
+    // A live blog: its updates arrive above the footer, whose mark is listed last.
+    const feed = document.createElement('section');
+    const footer = document.createTextNode('footer');
+    document.body.replaceChildren(feed, footer);
+    const order = new DocumentOrder(() => true);
+    const earlier = Array.from({ length: 40 }, (_, i) => {
+      const p = feed.appendChild(document.createElement('p'));
+      return p.appendChild(document.createTextNode(`earlier ${i}`));
+    });
+    for (const n of earlier) order.add(n);
+    order.add(footer);
+    const compare = vi.spyOn(Node.prototype, 'compareDocumentPosition');
+    try {
+      const updates: Text[] = [];
+      for (let i = 0; i < 20; i++) {
+        const p = feed.appendChild(document.createElement('p'));
+        const first = p.appendChild(document.createTextNode(`update ${i}`));
+        const second = p.appendChild(document.createTextNode(` more ${i}`));
+        order.add(first);
+        order.add(second, first);
+        updates.push(first, second);
+      }
+      expect(order.list).toEqual([...earlier, ...updates, footer]);
+      // The first is found by a binary search; each later node costs at most three comparisons
+      // (the end, the node placed before it unless vouched for, the node that follows).
+      expect(compare.mock.calls.length).toBeLessThanOrEqual(8 + 39 * 3);
+    } finally {
+      compare.mockRestore();
+    }
+  });
+
+  test('a node that does not go after the one placed last is still placed by a search', () => {
+    const [a, b, c] = page() as [Text, Text, Text];
+    const order = new DocumentOrder(() => true);
+    order.add(c);
+    order.add(b); // placed before `c`: the next node is first checked against this spot
+    order.add(a);
+    expect(order.list).toEqual([a, b, c]);
+    const d = document.createTextNode('between');
+    (b.parentNode as Node).insertBefore(d, b);
+    order.add(d, a);
+    expect(order.list).toEqual([a, d, b, c]);
+  });
 });

@@ -84,3 +84,20 @@ test('destroy stops every timer', () => {
   hosts.destroy();
   expect(pending()).toBe(0);
 });
+
+test('a change to the page costs no clock read: a live page reports one per mutation', () => {
+  const { env, advance } = fakeTimers();
+  let reads = 0;
+  const counted: TimerEnv = { ...env, now: () => (reads++, env.now()) };
+  const hosts = new LateShadowHosts(counted, () => undefined);
+  document.body.innerHTML = '<news-card></news-card>';
+  hosts.add([document.body.firstElementChild as Element]);
+  for (let k = 0; k < 50; k++) hosts.pageChanged();
+  expect(reads).toBe(0);
+  // The changes still count as recent: the looks stay frequent for 30 s after them.
+  advance(29_000);
+  const busy = advance(30_000);
+  expect(busy.every((t, k) => k === 0 || t - (busy[k - 1] as number) === 400)).toBe(true);
+  expect(busy.length).toBeGreaterThan(1);
+  hosts.destroy();
+});
