@@ -60,12 +60,16 @@ export class ViewportWindow {
   private anchors: { node: Text; top: number }[] = [];
   private readonly unwatch: () => void;
 
-  /** Starts with every painted node counted as registered, then narrows after the next frame. */
+  /**
+   * Narrows (or, with `registered` false, first chooses) the registered marks after the next
+   * frame. `registered`: every painted node's marks are registered already.
+   */
   constructor(
     private readonly viewport: ViewportEnv,
     private readonly state: WindowedMarks,
+    registered = true,
   ) {
-    for (const node of state.byNode.keys()) this.shown.add(node);
+    if (registered) for (const node of state.byNode.keys()) this.shown.add(node);
     this.unwatch = viewport.watch((viewChanged) =>
       viewChanged ? this.schedule('view') : this.resized(),
     );

@@ -161,6 +161,23 @@ describe('HighlightPainter: holding marks back during a first scan', () => {
     expect(shown.length).toBeGreaterThan(0);
     expect(shown.every((top) => top < 3000)).toBe(true);
   });
+
+  test('a held first scan that the window takes over changes the registry once', () => {
+    painter.hold();
+    const nodes = Array.from({ length: REGISTER_ALL_LIMIT + 40 }, (_, i) => page.add(i * 100));
+    painter.paint(nodes.map(occurrence), null);
+    const highlight = page.registry.get('gloss-underline') as FakeHighlight;
+    // Before the next frame nothing is registered: the held marks were not handed over.
+    expect(highlight.size).toBe(0);
+    const removed: FakeRange[] = [];
+    const remove = highlight.delete.bind(highlight);
+    highlight.delete = (range) => (removed.push(range), remove(range));
+    page.advance();
+    painter.release();
+    // Only the marks within a quarter screen of the 1000 px viewport, none added then dropped.
+    expect(registeredTops(page)).toEqual(Array.from({ length: 13 }, (_, i) => i * 100));
+    expect(removed).toEqual([]);
+  });
 });
 
 describe('HighlightPainter: which marks the browser holds', () => {
