@@ -151,7 +151,7 @@ export function isInSkippedTree(node: Node, stopAt: Node | null = null, language
  * `attachShadow` (https://dom.spec.whatwg.org/#valid-shadow-host-name). Any other element is not
  * asked for one: a call into the browser per link, list item or emphasis that cannot find any.
  */
-const SHADOW_HOST_TAGS = new Set([
+export const SHADOW_HOST_TAGS = new Set([
   'article',
   'aside',
   'blockquote',

@@ -392,11 +392,14 @@ export interface CompetitorResult {
   error: string | null;
 }
 
-/** A competitor (mark.js, or the bare text pass) on a page where Gloss is switched off. */
+/**
+ * A competitor (mark.js, or the bare text pass) on a page where Gloss is switched off. The `walk`
+ * floor runs in Gloss's isolated world instead of the page's, as an extension's code does.
+ */
 export async function measureCompetitor(
   browser: BenchBrowser,
   file: string,
-  variant: 'floor' | 'markjs-best' | 'markjs-array',
+  variant: 'floor' | 'walk' | 'markjs-best' | 'markjs-array',
   input: { names: string[]; pattern: string; expected: number; deadlineMs: number },
 ): Promise<CompetitorResult> {
   await browser.setGloss(false);
@@ -413,11 +416,13 @@ export async function measureCompetitor(
         variant === 'markjs-best' ? input.pattern : '',
       ],
     );
+    if (variant === 'walk') await worlds.gloss(GLOSS_LOADED);
     await worlds.page(SETTLE);
     await collect(cdp);
     const stop = await startTrace(cdp);
     await worlds.page(MARK_START);
-    const run = await worlds.page<{
+    const world = variant === 'walk' ? worlds.gloss.bind(worlds) : worlds.page.bind(worlds);
+    const run = await world<{
       count: number;
       scriptMs: number;
       layoutMs: number;
