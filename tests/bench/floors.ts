@@ -27,6 +27,7 @@ import {
 } from './measure';
 import { MARK_END, MARK_START, ONE_FRAME, PAGE_RANGES_STYLE, SETTLE, pageRanges } from './scripts';
 import { findMark, startTrace, type TraceEvent } from './trace';
+import { POPUP_FLOOR_HTML, POPUP_FLOOR_PAGE } from './popup';
 
 /** One repetition of the floor. */
 export interface ArticleFloor {
@@ -58,6 +59,7 @@ export function writeFloorExtension(dir: string): string {
     ],
   };
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2));
+  writeFileSync(join(dir, POPUP_FLOOR_PAGE), POPUP_FLOOR_HTML);
   // The launcher waits for an extension's service worker; this one does nothing.
   writeFileSync(join(dir, 'background.js'), '');
   writeFileSync(

@@ -37,22 +37,58 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export async function measurePopup(browser: BenchBrowser): Promise<PopupResult> {
   const { page, cdp } = await browser.open();
   try {
-    await cdp.send('Page.enable');
-    await cdp.send('Page.addScriptToEvaluateOnNewDocument', { source: FIRST_RESULTS });
-    await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
-    await page.waitForFunction(() => (window as { __benchShown?: number }).__benchShown, null, {
-      timeout: 30_000,
-    });
-    const first = (await page.evaluate(
-      '({ first: window.__benchFirst, shown: window.__benchShown })',
-    )) as { first: number; shown: number };
-
+    const first = await openFirst(
+      page,
+      cdp,
+      `chrome-extension://${browser.extensionId}/popup.html`,
+    );
     const keystrokesMs = await typeQueries(page, cdp);
     return { firstResultsMs: first.first, shownMs: first.shown, keystrokesMs };
   } finally {
     await page.close();
   }
 }
+
+/** Opens `url` in `page`; when its first result option was in the page, and when it was shown. */
+async function openFirst(
+  page: Page,
+  cdp: CDPSession,
+  url: string,
+): Promise<{ first: number; shown: number }> {
+  await cdp.send('Page.enable');
+  await cdp.send('Page.addScriptToEvaluateOnNewDocument', { source: FIRST_RESULTS });
+  await page.goto(url);
+  await page.waitForFunction(() => (window as { __benchShown?: number }).__benchShown, null, {
+    timeout: 30_000,
+  });
+  return (await page.evaluate('({ first: window.__benchFirst, shown: window.__benchShown })')) as {
+    first: number;
+    shown: number;
+  };
+}
+
+/**
+ * The floor of the first results: opening, the same way, an extension page that holds one
+ * result option and nothing else (no script, no style sheet; `POPUP_FLOOR_PAGE` of the floor
+ * extension): what the browser takes to open any extension page in a tab and show it.
+ */
+export async function measurePopupFloor(browser: BenchBrowser): Promise<number> {
+  const { page, cdp } = await browser.open();
+  try {
+    const url = `chrome-extension://${browser.extensionId}/${POPUP_FLOOR_PAGE}`;
+    return (await openFirst(page, cdp, url)).shown;
+  } finally {
+    await page.close();
+  }
+}
+
+/** The floor extension's page for `measurePopupFloor`. */
+export const POPUP_FLOOR_PAGE = 'one-option.html';
+
+/** That page's markup: a listbox with one option, as the popup's prewritten search screen has. */
+export const POPUP_FLOOR_HTML =
+  '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Floor</title></head>' +
+  '<body><div role="listbox"><div role="option">One result</div></div></body></html>\n';
 
 /**
  * Types `QUERIES` into the page's combobox one key at a time; returns each keystroke's main-thread

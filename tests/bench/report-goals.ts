@@ -278,10 +278,14 @@ function sizeAndPopupGoals(r: BenchResults, base: number, big: number, goals: Go
   const popup = r.popup[base] ?? [];
   if (popup.length) {
     const first = summarize(popup.map((p) => p.shownMs));
+    const opening = r.popupFloor?.length ? med(r.popupFloor) : NaN;
+    const openingText = Number.isFinite(opening)
+      ? `; the browser opening an extension page that holds one option and nothing else, shown: ${ms(opening)} ms, so the popup adds ${ms(first.median - opening)} ms`
+      : '';
     goals.push({
       goal: 'Popup: first results shown after opening',
       target: '≤ 100 ms',
-      measured: `${range(first)} ms`,
+      measured: `${range(first)} ms${openingText}`,
       met: first.median <= 100,
     });
     const keys = med(popup.flatMap((p) => p.keystrokesMs));

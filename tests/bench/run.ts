@@ -48,7 +48,13 @@ import {
   type PageInfo,
   type Scale,
 } from './pages';
-import { measurePopup, measureTypingFloor, searchTimes, type PopupResult } from './popup';
+import {
+  measurePopup,
+  measurePopupFloor,
+  measureTypingFloor,
+  searchTimes,
+  type PopupResult,
+} from './popup';
 import { measureFirefox, type FirefoxResults } from './firefox';
 import { renderReport } from './report';
 
@@ -118,6 +124,8 @@ export interface BenchResults {
   liveHighlights?: LiveResult[];
   /** Typing into a page that holds only an input box, ms per keystroke (the method's floor). */
   typingFloor?: number[][];
+  /** Opening an extension page holding one option, to its frame shown (ms; the popup's floor). */
+  popupFloor?: number[];
   /** The article's floor: a settings-only extension's start-up and the page painting Gloss's ranges. */
   articleFloor?: ArticleFloor[];
   /** An empty pointer listener in a content script, per move, on Gloss's hover points (ms). */
@@ -287,6 +295,7 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResults>
     liveBackground: [],
     liveHighlights: [],
     typingFloor: [],
+    popupFloor: [],
     articleFloor: [],
     hoverFloor: [],
     hoverTargetFloor: [],
@@ -404,6 +413,7 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResults>
           results.articleFloor?.push(
             await measureArticleFloor(floor, page('article').file, floorRanges),
           );
+          results.popupFloor?.push(await measurePopupFloor(floor));
           if (hoverPoints.length > 0) {
             results.hoverFloor?.push(
               await measureHoverFloor(floor, page('large').file, hoverPoints),
