@@ -70,10 +70,16 @@ try {
         add('article tasks', r.mark.tasks);
         add('article again: marking', r.again?.window.ms ?? NaN);
         add('article again: scan (own clock)', r.again?.busyMs ?? NaN);
+        // V8's compiling, traced in a run of its own (tracing it costs time).
+        const c = await measureGloss(browser, 'article.html', { compile: true });
+        add('article compile: start-up', c.startupCompileMs);
+        add('article compile: marking', c.mark.compileMs);
+        add('article compile: share of total', (c.startupCompileMs + c.mark.compileMs) / c.totalMs);
       }
       if (want('hover')) {
         const r = await measureGloss(browser, 'large.html', { hover: 40 });
         add('hover per move', r.hover?.perMoveMs ?? NaN);
+        add('hover first move', r.hover?.firstMs ?? NaN);
         add('large total', r.totalMs);
         add('large marking', r.mark.ms);
         add('large scan (own clock)', r.busyMs);

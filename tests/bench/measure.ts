@@ -27,6 +27,8 @@ import {
   pageHighlights,
 } from './scripts';
 import {
+  COMPILE_CATEGORY,
+  TRACE_CATEGORIES,
   cpuMs,
   eventMs,
   findMark,
@@ -50,6 +52,8 @@ export interface Window {
   longestMs: number;
   renderMs: number;
   gcMs: number;
+  /** V8 compiling script (see `Task.compileMs`). */
+  compileMs: number;
   tasks: number;
   longTasks: number;
 }
@@ -70,6 +74,7 @@ export function windowOf(events: TraceEvent[], from = 'bench:start', to = 'bench
     longestMs: t.longestMs,
     renderMs: t.renderMs,
     gcMs: t.gcMs,
+    compileMs: t.compileMs,
     tasks: t.count,
     longTasks: tasks.filter((task) => task.ms >= LONG_TASK_MS).length,
   };
@@ -237,6 +242,8 @@ export interface GlossStaticResult {
   /** Content script start: its tasks at page load (script evaluation, matcher, settings). */
   startupMs: number;
   startupLongestMs: number;
+  /** V8 compiling Gloss's script in its start-up tasks (the content script's first compile). */
+  startupCompileMs: number;
   /** What loading the matcher cost inside the start (the content script's own clock). */
   matcherMs: number;
   /** From switching on to every occurrence marked and rendered. */
@@ -256,6 +263,8 @@ export interface GlossStaticResult {
     moves: number;
     perMoveMs: number;
     maxMs: number;
+    /** The first move's task: V8 compiling the tracker, its watchers set up. */
+    firstMs: number;
     /** Where the pointer went (the hover floor replays them). */
     points: { x: number; y: number }[];
   };
@@ -277,14 +286,24 @@ export interface GlossStaticResult {
 export async function measureGloss(
   browser: BenchBrowser,
   file: string,
-  options: { heap?: boolean; hover?: number; ranges?: boolean; again?: boolean } = {},
+  options: {
+    heap?: boolean;
+    hover?: number;
+    ranges?: boolean;
+    again?: boolean;
+    /** Traces V8's compiling too (`compileMs` is 0 for lazy compiles otherwise). */
+    compile?: boolean;
+  } = {},
 ): Promise<GlossStaticResult> {
   await browser.setGloss(false);
   const { page, cdp } = await browser.open();
   const worlds = new Worlds(cdp);
   try {
     await worlds.enable();
-    const stop = await startTrace(cdp);
+    const stop = await startTrace(
+      cdp,
+      options.compile ? [...TRACE_CATEGORIES, COMPILE_CATEGORY] : TRACE_CATEGORIES,
+    );
     await page.goto(`${browser.origin}/${file}`, { waitUntil: 'load', timeout: 60_000 });
     await worlds.loaded();
     await worlds.gloss(GLOSS_LOADED);
@@ -334,7 +353,7 @@ export async function measureGloss(
         await worlds.page(ONE_FRAME);
       }
       await worlds.page(`performance.mark('hover:end')`);
-      hover = { moves: points.length, perMoveMs: 0, maxMs: 0, points };
+      hover = { moves: points.length, perMoveMs: 0, maxMs: 0, firstMs: 0, points };
     }
     const afterBytes = options.heap ? await heapUsed(cdp) : 0;
     const events = await stop();
@@ -345,6 +364,7 @@ export async function measureGloss(
     if (process.env.GLOSS_BENCH_DEBUG) debugTasks(events, startup, start);
     const startupMs = startup.reduce((sum, t) => sum + t.ms, 0);
     const startupLongestMs = startup.reduce((max, t) => Math.max(max, t.ms), 0);
+    const startupCompileMs = startup.reduce((sum, t) => sum + t.compileMs, 0);
     const mark = windowOf(events);
     const again = options.again
       ? { window: windowOf(events, 'bench:again-start', 'bench:again-end'), busyMs: againBusyMs }
@@ -353,10 +373,12 @@ export async function measureGloss(
       const calls = hoverCalls(events, prefix);
       hover.perMoveMs = calls.reduce((a, b) => a + b, 0) / Math.max(1, hover.moves);
       hover.maxMs = calls.reduce((a, b) => Math.max(a, b), 0);
+      hover.firstMs = calls[0] ?? 0;
     }
     return {
       startupMs,
       startupLongestMs,
+      startupCompileMs,
       matcherMs: done.startup?.matcherMs ?? NaN,
       mark,
       totalMs: startupMs + mark.ms,

@@ -74,7 +74,7 @@ export interface BenchOptions {
   log?: (message: string) => void;
 }
 
-export type Variant = 'gloss' | 'floor' | 'walk' | 'markjs-best' | 'markjs-array';
+export type Variant = 'gloss' | 'compiled' | 'floor' | 'walk' | 'markjs-best' | 'markjs-array';
 export const COMPETITORS = ['floor', 'markjs-best', 'markjs-array'] as const;
 
 export interface BuildInfo {
@@ -96,6 +96,8 @@ export interface StaticRuns {
   floor: CompetitorResult[];
   /** The bare walk from the extension's world (the shipped build only; older results lack it). */
   walk?: CompetitorResult[];
+  /** Gloss on the article once more, V8's compiling traced too (older results lack it). */
+  compiled?: GlossStaticResult[];
   'markjs-best': CompetitorResult[];
   'markjs-array': CompetitorResult[];
 }
@@ -311,6 +313,7 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResults>
         gloss: [],
         floor: [],
         ...(b.extra === 0 ? { walk: [] } : {}),
+        ...(name === 'article' ? { compiled: [] } : {}),
         'markjs-best': [],
         'markjs-array': [],
       };
@@ -345,6 +348,7 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResults>
               'gloss',
               ...COMPETITORS,
               ...(runs.walk ? ['walk' as const] : []),
+              ...(runs.compiled ? ['compiled' as const] : []),
             ];
             for (const variant of rotate(variants, rep)) {
               const t0 = Date.now();
@@ -358,6 +362,8 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResults>
                 if (run.ranges) floorRanges = run.ranges;
                 if (run.hover && build.extra === 0) hoverPoints = run.hover.points;
                 runs.gloss.push(run);
+              } else if (variant === 'compiled') {
+                runs.compiled?.push(await measureGloss(browser, info.file, { compile: true }));
               } else {
                 const deadlineMs = small ? 5_000 : name === 'large' ? 10_000 : 20_000;
                 (runs[variant] ??= []).push(
