@@ -45,7 +45,11 @@ export async function launchBench(
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath(),
     headless: true,
-    args,
+    // V8 flags for diagnosis (say, GLOSS_BENCH_JS_FLAGS='--log-deopt --logfile=v8.log' lists the
+    // scan loop's deoptimisations); never set by `npm run bench`.
+    args: process.env.GLOSS_BENCH_JS_FLAGS
+      ? [...args, `--js-flags=${process.env.GLOSS_BENCH_JS_FLAGS}`]
+      : args,
     viewport: VIEWPORT,
   });
   let worker: Worker | null = null;
