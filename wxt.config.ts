@@ -126,8 +126,31 @@ function thirdPartyNotices(): string {
 /** The pages Gloss reads. */
 const PAGE_MATCHES = ['http://*/*', 'https://*/*'];
 
-/** The scripts that run in web pages: the content script and the card UI it loads on demand. */
-const PAGE_SCRIPTS = ['gloss', 'gloss-card'];
+/**
+ * The scripts that run in web pages: the content script, the page code it imports at once, and
+ * the card UI that code loads on demand.
+ */
+const PAGE_SCRIPTS = ['gloss', 'gloss-main', 'gloss-card'];
+
+/** The bundles the content script imports: web-accessible, so that `import()` may load them. */
+const PAGE_MODULES = ['gloss-main.js', 'gloss-card.js'];
+
+/**
+ * V8's explicit compile hint (https://v8.dev/blog/explicit-compile-hints, Chrome 136): every
+ * function of the file is compiled when the file is, instead of when first called. The page code
+ * is a streamed module (see entrypoints/gloss.ts), so that compiling happens on a background
+ * thread; browsers without the hint read a comment. It must be the file's first line, so it is
+ * added after minifying, which drops comments.
+ */
+function compileHint(fileName: string): Plugin {
+  return {
+    name: 'gloss-compile-hint',
+    generateBundle(_options, bundle) {
+      const chunk = bundle[fileName];
+      if (chunk?.type === 'chunk') chunk.code = `//# allFunctionsCalledOnLoad\n${chunk.code}`;
+    },
+  };
+}
 
 /** The extension pages' Content-Security-Policy (the popup and the background). */
 const EXTENSION_CSP = "script-src 'self'; object-src 'self'";
@@ -138,7 +161,7 @@ export default defineConfig({
   // Explicit imports everywhere: every file shows what it uses.
   imports: false,
   vite: () => ({
-    plugins: [preact(), glossData(), collectLicenses()],
+    plugins: [preact(), glossData(), collectLicenses(), compileHint('gloss-main.js')],
     build: { target: 'es2022' },
     // Benchmark builds post each first scan's figures to the page (entrypoints/gloss.ts).
     define: { __GLOSS_BENCH__: JSON.stringify(process.env.GLOSS_BENCH === '1') },
@@ -187,14 +210,15 @@ export default defineConfig({
         run_at: 'document_idle',
       },
     ],
-    // The card bundle, which the content script imports when the reader first points at a term.
-    // Chromium serves it under a per-session address, so pages cannot probe for Gloss with it.
+    // The bundles the content script imports: the page code at once, the card UI when the reader
+    // first points at a term. Chromium serves them under a per-session address, so pages cannot
+    // probe for Gloss with them.
     web_accessible_resources:
       manifestVersion === 2
-        ? ['gloss-card.js']
+        ? PAGE_MODULES
         : [
             {
-              resources: ['gloss-card.js'],
+              resources: PAGE_MODULES,
               matches: PAGE_MATCHES,
               ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
             },

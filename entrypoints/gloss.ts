@@ -1,49 +1,22 @@
 /**
  * The content script every http(s) page runs (declared in wxt.config.ts, with public/gloss.css).
+ * It only imports Gloss's page code (entrypoints/gloss-main.ts), for two reasons measured on
+ * Chromium 156 (2026-12-07):
+ * - A content script is compiled on the page's main thread on every visit (never streamed, no
+ *   code cache): 2.7 ms of the article's start-up. A module it imports is streamed, so V8
+ *   compiles it on a background thread while the file loads.
+ * - That bundle asks V8 to compile every function up front (the `allFunctionsCalledOnLoad`
+ *   comment wxt.config.ts puts on its first line): in a streamed module that work is off the
+ *   main thread too, where lazily compiled functions cost the first marking 2.5 ms.
+ *
  * It is a plain unlisted script rather than a WXT content script: WXT's content-script context
  * announces itself to the page with a `postMessage` carrying the extension's id (pages could
- * detect Gloss) and costs about 2 ms per page (measured 2026-11-22). The card UI is a separate
- * bundle (entrypoints/gloss-card.ts), loaded the first time the reader points at a term.
+ * detect Gloss) and costs about 2 ms per page (measured 2026-11-22).
  */
-// The browser's own API, not the polyfill: see components/page/page-browser.ts.
 import { browser } from '@wxt-dev/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import matcherIndex from 'virtual:gloss/matcher-index';
-import { loadCardUi } from '../components/page/card-ui-contract';
-import { pageBrowser, type NativeApi } from '../components/page/page-browser';
-import { startPageSession } from '../components/page/page-session';
-import { compileMatcher } from '../components/page/matcher';
-
-/** How often an orphaned script (extension reloaded or updated) notices and stops. */
-const ORPHAN_CHECK_MS = 1000;
 
 export default defineUnlistedScript(() => {
-  const started = performance.now();
-  const matcher = compileMatcher(matcherIndex);
-  // When the script started and what loading the matcher cost, for the benchmark (this world only).
-  (globalThis as { __glossStartup?: unknown }).__glossStartup = {
-    started,
-    matcherMs: performance.now() - started,
-  };
-  const session = startPageSession({
-    win: window,
-    browser: pageBrowser(browser as unknown as NativeApi),
-    matcher,
-    loadCardUi: () => loadCardUi(browser.runtime.getURL('/gloss-card.js')),
-    // Benchmark builds only (the constant is false in every other build, and the code goes):
-    // Firefox lets no tool into this world, so the scan's figures are posted to the page.
-    onScanned: __GLOSS_BENCH__
-      ? (figures) => window.postMessage({ glossBench: figures }, '*')
-      : undefined,
-  });
-  // Visible only in the content script's own world: tests and the benchmark read it, pages can't.
-  (globalThis as { __gloss?: unknown }).__gloss = session;
-  // Chromium tells an orphaned content script nothing, but its `runtime.id` goes away: look once
-  // a second, then take the marks and any card down. A newer script's highlights are safe: the
-  // painter only removes highlights it still owns.
-  const timer = setInterval(() => {
-    if (browser.runtime?.id) return;
-    clearInterval(timer);
-    session.destroy();
-  }, ORPHAN_CHECK_MS);
+  // Fails only when the extension went away under the page (removed or updated): nothing to run.
+  import(/* @vite-ignore */ browser.runtime.getURL('/gloss-main.js')).catch(() => undefined);
 });

@@ -85,12 +85,12 @@ test('reading, cards, search and bookmarks: the extension sends no network reque
     /^chrome:/.test(r.from) || r.url === 'chrome://extensions/';
   const rest = seen.filter((r) => !r.url.startsWith(canary) && !browserUi(r));
   const own = `chrome-extension://${gloss.extensionId}/`;
-  // The card bundle is served under the session's dynamic address (`use_dynamic_url`): a random
-  // id in place of the extension's.
-  const dynamicCard =
-    /^chrome-extension:\/\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\/gloss-card\.js$/;
+  // The page code and the card bundle are served under the session's dynamic address
+  // (`use_dynamic_url`): a random id in place of the extension's.
+  const dynamicBundle =
+    /^chrome-extension:\/\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\/gloss-(main|card)\.js$/;
   const ours = (url: string) =>
-    url.startsWith(own) || url.startsWith(`blob:${own}`) || dynamicCard.test(url);
+    url.startsWith(own) || url.startsWith(`blob:${own}`) || dynamicBundle.test(url);
   // Allowed: the fixture page itself, and the extension's own packaged files (not network).
   const unexpected = rest.filter(
     (r) => !ours(r.url) && !(r.url === page.url() || r.url === `${gloss.origin}/favicon.ico`),
@@ -131,6 +131,12 @@ test('a page cannot find Gloss through its web-accessible card bundle', async ()
     );
   expect(await probe(`chrome-extension://${gloss.extensionId}/gloss-card.js`)).toBe('refused');
   expect(await probe(`chrome-extension://${gloss.extensionId}/gloss.js`)).toBe('refused');
+  expect(await probe(`chrome-extension://${gloss.extensionId}/gloss-main.js`)).toBe('refused');
+  // Gloss's own import of its page code leaves no trace in the page's resource timing.
+  const seen = await page.evaluate(() =>
+    performance.getEntriesByType('resource').map((e) => e.name),
+  );
+  expect(seen.filter((u) => !u.startsWith('http'))).toEqual([]);
   await page.close();
 });
 
@@ -184,7 +190,11 @@ test('the manifest asks only for storage and the selection menu, with a strict C
   // One web-accessible file, the card bundle the content script imports, and only under the
   // per-session dynamic address, so a page cannot probe for it by the extension's id.
   expect(manifest.web_accessible_resources).toEqual([
-    { resources: ['gloss-card.js'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true },
+    {
+      resources: ['gloss-main.js', 'gloss-card.js'],
+      matches: ['http://*/*', 'https://*/*'],
+      use_dynamic_url: true,
+    },
   ]);
   expect(manifest.content_security_policy).toEqual({ extension_pages: EXTENSION_CSP });
   const firefox = join(repoRoot, '.output', 'firefox-mv2', 'manifest.json');
