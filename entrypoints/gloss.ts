@@ -9,14 +9,20 @@
  *   comment wxt.config.ts puts on its first line): in a streamed module that work is off the
  *   main thread too, where lazily compiled functions cost the first marking 2.5 ms.
  *
+ * - A frame with nothing to read yet (an ad slot, a tracking pixel) does not load it until text
+ *   arrives (components/page/frame-gate.ts).
+ *
  * It is a plain unlisted script rather than a WXT content script: WXT's content-script context
  * announces itself to the page with a `postMessage` carrying the extension's id (pages could
  * detect Gloss) and costs about 2 ms per page (measured 2026-11-22).
  */
 import { browser } from '@wxt-dev/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { loadWhenReadable } from '../components/page/frame-gate';
 
 export default defineUnlistedScript(() => {
-  // Fails only when the extension went away under the page (removed or updated): nothing to run.
-  import(/* @vite-ignore */ browser.runtime.getURL('/gloss-main.js')).catch(() => undefined);
+  loadWhenReadable(window, () => {
+    // Fails only when the extension went away under the page (removed or updated): nothing to run.
+    import(/* @vite-ignore */ browser.runtime.getURL('/gloss-main.js')).catch(() => undefined);
+  });
 });

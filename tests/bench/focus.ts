@@ -113,6 +113,7 @@ try {
         add('live paint off /50', (off.paintMs / 1000) * 50);
         add('live paint added /50', ((on.paintMs - off.paintMs) / 1000) * 50);
         add('live worst delay', Math.max(...(on.gloss?.delays ?? [NaN])));
+        add('live longest slice', on.gloss?.longestSliceMs ?? NaN);
       }
       if (want('popup')) {
         const r = await measurePopup(browser);

@@ -24,6 +24,15 @@ import { join } from 'node:path';
 /** The pages measured as loaded (the live page is measured as it grows). */
 export const STATIC_PAGES = ['article', 'large', 'news'] as const;
 
+/**
+ * The article between ad slots: eight ad frames and a tracking pixel, none with anything to read
+ * (an image in a link and a script), as news pages carry them. Gloss's content script runs in
+ * every frame; this page shows what the frames cost it.
+ */
+export const AD_FRAMES_PAGE = 'ad-frames.html';
+/** The frames on `AD_FRAMES_PAGE`: ad slots and a pixel. */
+export const AD_FRAMES = 9;
+
 /** Sizes: `full` is the benchmark; `small` is the smoke test's quick version. */
 export type Scale = 'full' | 'small';
 
@@ -369,6 +378,20 @@ export function generatePages(dir: string, scale: Scale = 'full'): PageInfo[] {
   const article = new Writer(1);
   const articleHtml = siteChrome(article, articleBody(article), 'India and Russia widen ties');
   write('article', articleHtml, article, {});
+  writeFileSync(
+    join(dir, 'ad-slot.html'),
+    '<!doctype html><html><meta charset="utf-8"><title>Ad</title><body style="margin:0">' +
+      '<a href="#"><img width="300" height="250" alt=""></a><script>var served = 1;</script>',
+  );
+  const slots = Array.from(
+    { length: AD_FRAMES - 1 },
+    (_, i) => `<iframe src="ad-slot.html?slot=${i}" width="300" height="250" title="Ad"></iframe>`,
+  );
+  slots.push('<iframe src="ad-slot.html?pixel" width="1" height="1" title=""></iframe>');
+  writeFileSync(
+    join(dir, AD_FRAMES_PAGE),
+    articleHtml.replace('</body>', `${slots.join('')}</body>`),
+  );
 
   const large = new Writer(2);
   const sections: string[] = [];

@@ -5,6 +5,7 @@
 import type { BenchResults, StaticRuns } from './run';
 import type { LiveResult } from './measure';
 import { med } from './report-format';
+import { AD_FRAMES } from './pages';
 import { bytes, ms, quantile, range, ratio, summarize } from './stats';
 
 /** One row of the goals table. */
@@ -110,7 +111,7 @@ function pageGoals(r: BenchResults, extra: number, goals: Goal[]): void {
     goals.push({
       goal: `Article${label}: Gloss’s total main-thread work ÷ the article’s floor`,
       target: '≤ 2.5×',
-      measured: `${ratio(total / floor)}: ${ms(total)} ms against ${ms(floor)} ms${articleFloorText(r, 'short')}${warm}${compiled}`,
+      measured: `${ratio(total / floor)}: ${ms(total)} ms against ${ms(floor)} ms${articleFloorText(r, 'short')}${warm}${compiled}${extra === 0 ? walkText(r, 'article', total) : ''}`,
       met: Number.isFinite(floor) ? total / floor <= 2.5 : null,
     });
     const best = med(article['markjs-best'].map((f) => f.ms));
@@ -167,6 +168,20 @@ export function goalsOf(r: BenchResults): Goal[] {
   const large = staticRuns(r, 'large', base);
   const goals: Goal[] = [];
   pageGoals(r, base, goals);
+  const ads = r.adFrames;
+  const articleRuns = staticRuns(r, 'article', base);
+  if (ads?.gloss.length && articleRuns) {
+    const startup = med(ads.gloss.map((g) => g.startupMs));
+    const alone = med(articleRuns.gloss.map((g) => g.startupMs));
+    const floor = ads.floor.length ? med(ads.floor) : NaN;
+    const background = med(ads.gloss.map((g) => g.backgroundCompileMs ?? NaN));
+    goals.push({
+      goal: `Article between ad slots (${AD_FRAMES} frames with nothing to read): Gloss’s start-up over every frame`,
+      target: 'reported',
+      measured: `${ms(startup)} ms (the article alone: ${ms(alone)} ms${Number.isFinite(floor) ? `; a content script that only reads its settings, in every frame: ${ms(floor)} ms` : ''}; compiled on background threads: ${ms(background)} ms); total with the marking ${ms(med(ads.gloss.map((g) => g.totalMs)))} ms`,
+      met: null,
+    });
+  }
   if (large) {
     const gloss = med(large.gloss.map((g) => g.totalMs));
     const best = med(large['markjs-best'].map((f) => f.ms));
@@ -251,21 +266,31 @@ export function goalsOf(r: BenchResults): Goal[] {
   // Each page's and build's median over its runs, then the worst of those: a slice is timed by
   // the annotator's wall clock, which on a shared machine also counts moments the thread was not
   // running, so a single run's maximum says more about the machine than about Gloss.
+  const terms = (extra: string) =>
+    Number(extra) === 0 ? '' : `, ${Number(extra).toLocaleString('en-US')} extra terms`;
   const sliceRuns = [
-    ...Object.values(r.static).flatMap((byBuild) =>
-      Object.values(byBuild).map((runs) => runs.gloss.map((g) => g.longestSliceMs ?? NaN)),
+    ...Object.entries(r.static).flatMap(([page, byBuild]) =>
+      Object.entries(byBuild).map(([extra, runs]) => ({
+        where: `${page}${terms(extra)}`,
+        list: runs.gloss.map((g) => g.longestSliceMs ?? NaN),
+      })),
     ),
-    ...Object.values(r.live).map((runs) => runs.map((l) => l.gloss?.longestSliceMs ?? NaN)),
+    ...Object.entries(r.live).map(([extra, runs]) => ({
+      where: `live${terms(extra)}`,
+      list: runs.map((l) => l.gloss?.longestSliceMs ?? NaN),
+    })),
   ]
-    .map((list) => list.filter(Number.isFinite))
-    .filter((list) => list.length > 0);
+    .map(({ where, list }) => ({ where, list: list.filter(Number.isFinite) }))
+    .filter(({ list }) => list.length > 0);
   if (sliceRuns.length) {
-    const typical = Math.max(...sliceRuns.map((list) => med(list)));
-    const worst = Math.max(...sliceRuns.flat());
+    const byMedian = sliceRuns.map(({ where, list }) => ({ where, ms: med(list) }));
+    const top = byMedian.reduce((a, b) => (b.ms > a.ms ? b : a));
+    const typical = top.ms;
+    const worst = Math.max(...sliceRuns.flatMap(({ list }) => list));
     goals.push({
       goal: 'Slices: no single slice of Gloss’s work longer than 12 ms (article, large, news-site and live pages, every build; median of the runs)',
       target: '≤ 12 ms',
-      measured: `longest ${ms(typical)} ms (the single worst run: ${ms(worst)} ms)`,
+      measured: `longest ${ms(typical)} ms, on the ${top.where} page (the single worst run: ${ms(worst)} ms)`,
       met: typical <= 12,
     });
   }

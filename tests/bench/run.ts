@@ -42,6 +42,7 @@ import {
 import { PAGE_HIGHLIGHTS } from './scripts';
 import {
   INPUT_PAGE,
+  AD_FRAMES_PAGE,
   STATIC_PAGES,
   generatePages,
   textsOf,
@@ -131,6 +132,11 @@ export interface BenchResults {
   typingFloor?: number[][];
   /** Opening an extension page holding one option, to its frame shown (ms; the popup's floor). */
   popupFloor?: number[];
+  /**
+   * The article between ad frames (`AD_FRAMES_PAGE`): Gloss's runs (shipped build), and the floor
+   * extension's start-up over the same frames (ms). Older results lack it.
+   */
+  adFrames?: { gloss: GlossStaticResult[]; floor: number[] };
   /** The article's floor: a settings-only extension's start-up and the page painting Gloss's ranges. */
   articleFloor?: ArticleFloor[];
   /** An empty pointer listener in a content script, per move, on Gloss's hover points (ms). */
@@ -302,6 +308,7 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResults>
     liveBackground: [],
     liveHighlights: [],
     typingFloor: [],
+    adFrames: { gloss: [], floor: [] },
     popupFloor: [],
     articleFloor: [],
     hoverFloor: [],
@@ -383,6 +390,11 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResults>
               log(`  ${build.extra} terms, ${name}, ${variant}: ${Date.now() - t0} ms`);
             }
           }
+          if (build.extra === 0) {
+            const t0 = Date.now();
+            results.adFrames?.gloss.push(await measureGloss(browser, AD_FRAMES_PAGE));
+            log(`  ${build.extra} terms, ad frames, gloss: ${Date.now() - t0} ms`);
+          }
           const live = page('live').file;
           // The smoke test (small pages) skips the style comparison to stay quick.
           const runs: ('on' | 'off' | 'background' | 'highlights')[] =
@@ -425,6 +437,9 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResults>
             await measureArticleFloor(floor, page('article').file, floorRanges),
           );
           results.popupFloor?.push(await measurePopupFloor(floor));
+          results.adFrames?.floor.push(
+            (await measureArticleFloor(floor, AD_FRAMES_PAGE, [])).startupMs,
+          );
           if (hoverPoints.length > 0) {
             results.hoverFloor?.push(
               await measureHoverFloor(floor, page('large').file, hoverPoints),

@@ -82,6 +82,11 @@ test('the benchmark runs end to end and reports every figure', { timeout: 240_00
   expect(floor?.ranges).toBe(results.static.article?.[0]?.gloss[0]?.painted);
   expect(floor?.startupMs).toBeGreaterThan(0);
   finite(floor?.paintMs ?? NaN);
+  // The article between ad frames: marked as the article is, start-up over the frames measured.
+  const ads = results.adFrames?.gloss[0];
+  expect(ads?.painted).toBe(expected.article);
+  expect(ads?.startupMs).toBeGreaterThan(0);
+  expect(results.adFrames?.floor[0]).toBeGreaterThan(0);
 
   // Firefox (installed wherever the browser tests run): every occurrence marked there too, the
   // floors measured, and the article's floor painted from Gloss's own ranges.

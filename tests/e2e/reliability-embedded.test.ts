@@ -86,6 +86,25 @@ test('same-origin iframes: the frame runs its own session, its card stays inside
   await page.close();
 });
 
+test('frames with nothing to read load no page code until text arrives', async () => {
+  const page = await gloss.openFixture('hostile/ad-frames.html');
+  const errors = await recordErrors(page);
+  await waitForGloss(page);
+  // The embed renders its post 800 ms after loading: its session starts then and marks it.
+  await expect
+    .poll(async () => frameIds(page, 'frame-late').catch(() => []), { timeout: 10_000 })
+    .toEqual(['sergei-lavrov', 's-jaishankar', 's-400']);
+  // The ad slot's content script ran (its world exists) but loaded nothing more.
+  const loaded = `typeof globalThis.__gloss !== 'undefined'`;
+  expect(await evalInGlossFrame<boolean>(page, 'frame-ad', loaded)).toBe(false);
+  // Text written into the slot later is read as in any frame.
+  const ad = page.frames().find((f) => f.url().includes('frame-ad')) ?? page.mainFrame();
+  await ad.evaluate(() => document.body.append('Sponsored: a guide to the INSTC.'));
+  await expect.poll(async () => frameIds(page, 'frame-ad').catch(() => [])).toEqual(['instc']);
+  expect(await errors.stop()).toEqual([]);
+  await page.close();
+});
+
 test('open shadow roots: marked, painted, hoverable, and kept up to date', async () => {
   const page = await gloss.openFixture('hostile/shadow.html');
   const errors = await recordErrors(page);
