@@ -9,8 +9,8 @@
  *   comment wxt.config.ts puts on its first line): in a streamed module that work is off the
  *   main thread too, where lazily compiled functions cost the first marking 2.5 ms.
  *
- * - A frame with nothing to read yet (an ad slot, a tracking pixel) does not load it until text
- *   arrives (components/page/frame-gate.ts).
+ * A frame with nothing to read yet (an ad slot, a tracking pixel) imports it only once text
+ * arrives (components/page/frame-gate.ts).
  *
  * It is a plain unlisted script rather than a WXT content script: WXT's content-script context
  * announces itself to the page with a `postMessage` carrying the extension's id (pages could
