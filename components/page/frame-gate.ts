@@ -7,16 +7,15 @@
  * observer, until text arrives. The top page always loads: the popup and the keyboard shortcut
  * talk to it.
  */
-
-/** Elements whose text nobody reads on the page. */
-const UNREAD = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA']);
+import { SKIPPED_TAGS } from './skipped-tags';
 
 /** How long a frame's changes settle before its text is looked for again. */
 export const RECHECK_MS = 250;
 
 /**
- * True when `doc` shows any text (a non-blank text node outside scripts and styles), or holds a
- * custom element, whose shadow tree may hold text this walk cannot see. Stops at the first.
+ * True when `doc` shows any text Gloss could mark (a non-blank text node outside the elements the
+ * page walk skips: scripts, styles, form fields, code), or holds a custom element, whose shadow
+ * tree may hold text this walk cannot see. Stops at the first.
  */
 export function hasReadableText(doc: Document): boolean {
   const root = doc.body ?? doc.documentElement;
@@ -28,7 +27,7 @@ export function hasReadableText(doc: Document): boolean {
     if (node.nodeType === 1) {
       const element = node as Element;
       if (element.localName.includes('-') || element.shadowRoot) return true;
-      if (UNREAD.has(element.tagName)) {
+      if (SKIPPED_TAGS.has(element.localName)) {
         node = walker.nextSibling() ?? nextAfter(walker);
         continue;
       }

@@ -3,33 +3,9 @@
  * editable regions, text in another language than the terms' and Gloss's own UI. The walk can stop after any text
  * node and resume later, so the scanner can work in short slices that yield to the page.
  */
+import { SKIPPED_TAGS } from './skipped-tags';
 
-/** Elements whose text is never marked. */
-export const SKIPPED_TAGS = new Set([
-  'script',
-  'style',
-  'noscript',
-  'template',
-  'textarea',
-  'input',
-  'select',
-  'option',
-  'button',
-  'code',
-  'pre',
-  'kbd',
-  'samp',
-  'var',
-  'svg',
-  'math',
-  'iframe',
-  'object',
-  'canvas',
-  'video',
-  'audio',
-  'head',
-  'title',
-]);
+export { SKIPPED_TAGS };
 
 /** Tag name of Gloss's own UI host and (where highlights are missing) of its wrappers. */
 export const GLOSS_HOST_TAG = 'gloss-root';
